@@ -1,0 +1,1 @@
+"""Hindsight: claims and predictions from news, on a timeline."""

@@ -1,0 +1,57 @@
+"""Composition root: engine, middleware, and the GraphQL and REST edges."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.responses import RedirectResponse
+from starlette.routing import Mount, Route, WebSocketRoute
+
+from api.auth import AuthMiddleware
+from api.graphql.view import GraphQLApp
+from api.rest.routes import routes as rest_routes
+from api.settings import Settings
+from db.session import create_engine, create_sessionmaker
+
+
+def create_app(settings: Settings | None = None) -> Starlette:
+    settings = settings or Settings.from_env()
+    engine = create_engine(settings.database_url)
+    sessionmaker = create_sessionmaker(engine)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        yield
+        await engine.dispose()
+
+    graphql = GraphQLApp(sessionmaker, settings)
+    middleware = [Middleware(AuthMiddleware, sessionmaker=sessionmaker)]
+    if settings.cors_origins:
+        middleware.insert(
+            0,
+            Middleware(
+                CORSMiddleware,
+                allow_origins=list(settings.cors_origins),
+                allow_methods=["GET", "POST", "PUT", "DELETE", "OPTIONS"],
+                allow_headers=["Authorization", "Content-Type", "If-Match"],
+                expose_headers=["ETag"],
+            ),
+        )
+    app = Starlette(
+        routes=[
+            Route("/", lambda _r: RedirectResponse("/graphql")),
+            Route("/graphql", graphql, methods=["GET", "POST"]),
+            WebSocketRoute("/graphql", graphql),
+            Mount("/api/v1", routes=rest_routes),
+        ],
+        middleware=middleware,
+        lifespan=lifespan,
+    )
+    app.state.engine = engine
+    app.state.sessionmaker = sessionmaker
+    app.state.settings = settings
+    return app

@@ -1,0 +1,1 @@
+"""The `hindsight` command line: one module per subcommand."""

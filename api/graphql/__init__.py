@@ -1,0 +1,1 @@
+"""The GraphQL edge: strawberry types, queries and mutations over api.services."""

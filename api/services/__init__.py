@@ -1,0 +1,1 @@
+"""Use cases: the core (temporal, extract) plus repositories. Services flush, never commit."""

@@ -1,0 +1,25 @@
+"""Reading single claims and the rules that derive their state."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Claim
+from db.repositories.claims import DUE_ROLES, OPEN_STATUSES, ClaimRepository
+
+
+def is_due(claim: Claim, today: date) -> bool:
+    """Same rule as db.repositories.claims.due_condition, for one loaded claim."""
+    return (
+        claim.kind == "PREDICTION"
+        and claim.time_role in DUE_ROLES
+        and claim.time_end is not None
+        and claim.time_end < today
+        and claim.status in OPEN_STATUSES
+    )
+
+
+async def get_claim(session: AsyncSession, claim_id: int) -> Claim | None:
+    return await ClaimRepository(session).get(claim_id)

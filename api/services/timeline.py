@@ -1,0 +1,137 @@
+"""The timeline: filtered claims in time order, with keyset cursors."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from api.services import ids
+from api.services.errors import UserError
+from db.models import Claim
+from db.models.claim import CLAIM_KINDS, STATUSES
+from db.repositories.claims import ClaimQuery, ClaimRepository
+from db.repositories.speakers import SpeakerRepository
+
+MAX_PAGE = 100
+DEFAULT_PAGE = 20
+
+
+@dataclass(frozen=True)
+class TimelineFilter:
+    from_date: date | None = None
+    to_date: date | None = None
+    kinds: Sequence[str] | None = None
+    statuses: Sequence[str] | None = None
+    speaker: str | None = None  # a name, an alias or a Speaker ID
+    article_id: str | None = None  # an Article ID
+    search: str | None = None
+    due: bool | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    items: list[Claim]
+    cursors: list[str]
+    has_next: bool
+    has_previous: bool
+    total: int
+
+
+def encode_cursor(claim: Claim) -> str:
+    raw = f"{claim.sort_date.isoformat()}|{claim.id}"
+    return base64.urlsafe_b64encode(raw.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, field: str) -> tuple[date, int]:
+    try:
+        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
+        day, _, pk = raw.partition("|")
+        return date.fromisoformat(day), int(pk)
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        raise UserError(f"not a valid cursor: {cursor!r}", field, "INVALID_CURSOR") from None
+
+
+async def build_query(session: AsyncSession, f: TimelineFilter, today: date) -> ClaimQuery:
+    """Check the filter and turn names and IDs into what the repository filters on."""
+    if f.from_date and f.to_date and f.from_date > f.to_date:
+        raise UserError("from must not be after to", "from")
+    _check_members(f.kinds, CLAIM_KINDS, "kinds")
+    _check_members(f.statuses, STATUSES, "statuses")
+    speaker_ids = await _speaker_ids(session, f.speaker) if f.speaker else None
+    article_id = ids.decode_as(f.article_id, "Article", "articleId") if f.article_id else None
+    return ClaimQuery(
+        from_date=f.from_date,
+        to_date=f.to_date,
+        kinds=f.kinds,
+        statuses=f.statuses,
+        speaker_ids=speaker_ids,
+        article_id=article_id,
+        search=f.search or None,
+        due=f.due,
+        today=today,
+    )
+
+
+def _check_members(values: Sequence[str] | None, allowed: Sequence[str], field: str) -> None:
+    bad = [v for v in values or () if v not in allowed]
+    if bad:
+        raise UserError(
+            f"unknown {field}: {', '.join(bad)}; expected one of {', '.join(allowed)}", field
+        )
+
+
+async def _speaker_ids(session: AsyncSession, speaker: str) -> list[int]:
+    try:
+        kind, pk = ids.decode(speaker)
+    except UserError:
+        return await SpeakerRepository(session).ids_matching(speaker)
+    return [pk] if kind == "Speaker" else []
+
+
+async def timeline_page(
+    session: AsyncSession,
+    f: TimelineFilter,
+    *,
+    today: date,
+    descending: bool = False,
+    first: int | None = None,
+    after: str | None = None,
+    last: int | None = None,
+    before: str | None = None,
+) -> Page:
+    """One page of the filtered timeline, Relay style (first/after forward, last/before back)."""
+    query = await build_query(session, f, today)
+    for name, value in (("first", first), ("last", last)):
+        if value is not None and not 0 <= value <= MAX_PAGE:
+            raise UserError(f"{name} must be between 0 and {MAX_PAGE}", name)
+    if first is not None and last is not None:
+        raise UserError("pass first or last, not both", "last")
+    repo = ClaimRepository(session)
+    total = await repo.count(query)
+    if last is not None or (before is not None and first is None):
+        limit = DEFAULT_PAGE if last is None else last
+        key = decode_cursor(before, "before") if before else None
+        rows = await repo.page(query, descending=not descending, after=key, limit=limit + 1)
+        items = list(reversed(rows[:limit]))
+        return _page(
+            items, has_next=before is not None, has_previous=len(rows) > limit, total=total
+        )
+    limit = DEFAULT_PAGE if first is None else first
+    key = decode_cursor(after, "after") if after else None
+    rows = await repo.page(query, descending=descending, after=key, limit=limit + 1)
+    return _page(
+        rows[:limit], has_next=len(rows) > limit, has_previous=after is not None, total=total
+    )
+
+
+def _page(items: list[Claim], *, has_next: bool, has_previous: bool, total: int) -> Page:
+    return Page(items, [encode_cursor(c) for c in items], has_next, has_previous, total)
+
+
+def with_article(f: TimelineFilter, article_id: str) -> TimelineFilter:
+    return replace(f, article_id=article_id)

@@ -1,0 +1,1 @@
+"""Every select() of the application lives here: one module per aggregate."""

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from db.models import Speaker
+
+
+class SpeakerRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def by_ids(self, ids: Sequence[int]) -> list[Speaker]:
+        return list(await self.session.scalars(select(Speaker).where(Speaker.id.in_(ids))))
+
+    async def by_name(self, name: str) -> Speaker | None:
+        key = name.strip().lower()
+        return (await self.session.scalars(select(Speaker).where(Speaker.name_key == key))).first()
+
+    async def ids_matching(self, name: str) -> list[int]:
+        """Speakers whose canonical name or one of whose aliases equals `name` (any case)."""
+        key = name.strip().lower()
+        ids = []
+        for speaker in await self.session.scalars(select(Speaker)):
+            if speaker.name_key == key or key in (a.lower() for a in speaker.aliases):
+                ids.append(speaker.id)
+        return ids
+
+    async def upsert(self, name: str, aliases: Sequence[str]) -> Speaker:
+        """The speaker named `name`, created if new, with `aliases` merged in."""
+        speaker = await self.by_name(name)
+        if speaker is None:
+            speaker = Speaker(name=name, name_key=name.strip().lower(), aliases=[])
+            self.session.add(speaker)
+        merged = sorted({*speaker.aliases, *aliases} - {name})
+        if merged != speaker.aliases:
+            speaker.aliases = merged
+        await self.session.flush()
+        return speaker
+
+    async def page(self, after_id: int | None, limit: int) -> list[Speaker]:
+        query = select(Speaker).order_by(Speaker.name_key, Speaker.id)
+        if after_id is not None:
+            anchor = select(Speaker.name_key).where(Speaker.id == after_id).scalar_subquery()
+            query = query.where(
+                (Speaker.name_key > anchor)
+                | ((Speaker.name_key == anchor) & (Speaker.id > after_id))
+            )
+        return list(await self.session.scalars(query.limit(limit)))

@@ -1,0 +1,1 @@
+"""Sample articles and their loader."""
