@@ -14,6 +14,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from api.auth import AuthMiddleware
 from api.graphql.view import GraphQLApp
 from api.rest.routes import routes as rest_routes
+from api.services.events import LocalBus
 from api.settings import Settings
 from db.session import create_engine, create_sessionmaker
 
@@ -23,12 +24,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
     engine = create_engine(settings.database_url)
     sessionmaker = create_sessionmaker(engine)
 
+    bus = LocalBus()
+
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        await bus.start()
         yield
+        await bus.stop()
         await engine.dispose()
 
-    graphql = GraphQLApp(sessionmaker, settings)
+    graphql = GraphQLApp(sessionmaker, settings, bus)
     middleware = [Middleware(AuthMiddleware, sessionmaker=sessionmaker)]
     if settings.cors_origins:
         middleware.insert(
@@ -54,4 +59,5 @@ def create_app(settings: Settings | None = None) -> Starlette:
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
     app.state.settings = settings
+    app.state.bus = bus
     return app

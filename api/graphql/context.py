@@ -9,6 +9,7 @@ import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.graphql.loaders import Loaders
+from api.services.events import LocalBus
 from api.services.tokens import Principal
 from api.settings import Settings
 
@@ -20,6 +21,7 @@ class Context:
     principal: Principal
     settings: Settings
     today: date
+    bus: LocalBus
 
 
 Info = strawberry.Info[Context, None]

@@ -16,14 +16,18 @@ from api.auth import principal_of
 from api.graphql.context import Context
 from api.graphql.loaders import build_loaders
 from api.graphql.schema import schema
+from api.services.events import LocalBus
 from api.settings import Settings
 
 
 class GraphQLApp(GraphQL[Context, None]):
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession], settings: Settings) -> None:
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], settings: Settings, bus: LocalBus
+    ) -> None:
         super().__init__(schema, graphql_ide="graphiql")
         self.sessionmaker = sessionmaker
         self.settings = settings
+        self.bus = bus
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         scope.setdefault("state", {})["db_sessions"] = []
