@@ -14,7 +14,7 @@ def encode(type_name: str, pk: int) -> str:
     return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
 
 
-def decode(global_id: str) -> tuple[str, int]:
+def decode(global_id: str, field: str = "id") -> tuple[str, int]:
     """Split a global ID into (type, pk); raise UserError when it is not one of ours."""
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
@@ -23,12 +23,12 @@ def decode(global_id: str) -> tuple[str, int]:
             return type_name, int(pk)
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
-    raise UserError(f"not a valid ID: {global_id!r}", "id", "INVALID_ID")
+    raise UserError(f"not a valid ID: {global_id!r}", field, "INVALID_ID")
 
 
 def decode_as(global_id: str, type_name: str, field: str = "id") -> int:
     """The pk of a global ID that must name a `type_name`."""
-    kind, pk = decode(global_id)
+    kind, pk = decode(global_id, field)
     if kind != type_name:
         raise NotFound(f"{global_id!r} is not a {type_name} ID", field)
     return pk
