@@ -15,6 +15,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "api.cli.serve",
     "api.cli.migrate",
     "api.cli.seed",
+    "api.cli.tag",
 )
 
 

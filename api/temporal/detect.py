@@ -1,0 +1,109 @@
+"""Find time phrases: run every rule, drop matches inside negative rules, longest span wins.
+
+Speed: a rule with `anchors` only runs in windows around its anchor tokens (one token
+scan per document, then short regex scans), instead of over the whole text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from api.temporal.patterns import TOKEN, Rule, RuleSet, token_keys
+
+# How far a match may extend before / after its anchor token, in characters.
+_REACH = 90
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A rule match that survived overlap resolution."""
+
+    start: int
+    end: int
+    rule: Rule
+    match: re.Match[str]
+
+
+def _anchor_index(text: str, ruleset: RuleSet) -> dict[str, list[int]]:
+    """Anchor key -> start offsets of the tokens carrying it."""
+    index: dict[str, list[int]] = defaultdict(list)
+    words = ruleset.anchor_words
+    for m in TOKEN.finditer(text):
+        tok = m.group(0)
+        if tok[0].isdigit():
+            for k in token_keys(tok):
+                index[k].append(m.start())
+        elif keys := words.get(tok.lower()):
+            for k in keys:
+                index[k].append(m.start())
+    return index
+
+
+def _windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """Merged [lo, hi) windows around anchor offsets, cut at whitespace so that word
+    boundaries at the edges read the same as in the whole text."""
+    out: list[tuple[int, int]] = []
+    n = len(text)
+    for s in sorted(starts):
+        lo, hi = max(0, s - _REACH), min(n, s + _REACH)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    snapped = []
+    for lo, hi in out:
+        while hi < n and not text[hi].isspace():
+            hi += 1
+        snapped.append((lo, hi))
+    return snapped
+
+
+def _matches(rule: Rule, text: str, index: dict[str, list[int]]):
+    if rule.anchors is None:
+        yield from rule.regex.finditer(text)
+        return
+    starts = [s for a in rule.anchors for s in index.get(a, ())]
+    last_end = -1
+    for lo, hi in _windows(text, starts):
+        for m in rule.regex.finditer(text, lo, hi):
+            if m.start() >= last_end:  # windows never overlap, but be safe
+                last_end = m.end()
+                yield m
+
+
+def _candidates(
+    text: str, ruleset: RuleSet, index: dict[str, list[int]]
+) -> list[tuple[int, int, int, Mention]]:
+    found = []
+    for order, rule in enumerate(ruleset.rules):
+        for m in _matches(rule, text, index):
+            if m.end() > m.start():
+                found.append(
+                    (
+                        m.start() - m.end(),
+                        -rule.priority,
+                        order,
+                        Mention(m.start(), m.end(), rule, m),
+                    )
+                )
+    return found
+
+
+def detect(text: str, ruleset: RuleSet) -> list[Mention]:
+    """Non-overlapping mentions sorted by start; longer spans beat shorter, then rule order."""
+    index = _anchor_index(text, ruleset)
+    found = _candidates(text, ruleset, index)
+    if not found:
+        return []
+    blocks = [(m.start(), m.end()) for neg in ruleset.negatives for m in _matches(neg, text, index)]
+    found.sort(key=lambda t: t[:3])
+    taken: list[Mention] = []
+    for *_, cand in found:
+        if any(s <= cand.start and cand.end <= e for s, e in blocks):
+            continue
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    taken.sort(key=lambda c: c.start)
+    return taken

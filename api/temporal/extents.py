@@ -1,0 +1,194 @@
+"""Normalizers for durations, sets, clock times and holidays."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dateutil.easter import easter
+from dateutil.relativedelta import MO, TH, relativedelta
+
+from api.temporal.lexical import (
+    Ctx,
+    Norm,
+    key,
+    mod_of,
+    month_num,
+    number,
+    registry,
+    resolve_month,
+    resolve_weekday,
+    year_num,
+)
+from api.temporal.types import Interval
+from api.temporal.values import day_value, shift
+
+NORMALIZERS, normalizer = registry()
+
+# How many units a vague quantity stands for when an interval must be drawn ("the last
+# several months" ends at the DCT and starts about three months earlier).
+_VAGUE_COUNT = 3
+_PAST_ANCHORS = {"past", "last", "previous", "recent", "latest", "preceding"}
+_FUTURE_ANCHORS = {"next", "coming", "following", "upcoming"}
+
+
+def _unit_code(word: str, ctx: Ctx) -> tuple[str, bool]:
+    """(TIMEX3 unit letter, is a time unit) for 'years', 'hour', 'centuries', ..."""
+    w = key(word)
+    units = ctx.lex["units"]
+    base = w if w in units else w.removesuffix("s")
+    return units[base], base in ctx.lex["time_units"]
+
+
+def duration_value(n: float | str, unit: str, is_time: bool) -> str:
+    """P5M, PT48H, PXY, P2Y6M ...; decades and centuries become years, quarters months."""
+    if n == "X":
+        return f"PT X{unit}".replace(" ", "") if is_time else f"PX{unit}"
+    n = float(n)
+    scale = {"E": (10, "Y"), "C": (100, "Y"), "Q": (3, "M"), "2W": (2, "W"), "WE": (2, "D")}
+    if unit in scale:
+        k, unit = scale[unit]
+        n *= k
+    if is_time and unit == "H" and n >= 24 and n % 24 == 0:
+        return f"P{int(n // 24)}D"
+    whole, frac = int(n), n - int(n)
+    pre = "PT" if is_time else "P"
+    if not frac:
+        return f"{pre}{whole}{unit}"
+    sub = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True)}
+    sub |= {"M": (60, "S", True) if is_time else (30, "D", False)}
+    k, sub_unit, sub_time = sub.get(unit, (1, unit, is_time))
+    tail = f"{int(frac * k)}{sub_unit}"
+    if sub_time and not is_time:
+        return f"P{whole}{unit}T{tail}"
+    return f"{pre}{whole}{unit}{tail}"
+
+
+def _anchored(n: float | str, unit: str, is_time: bool, anchor: str, ctx: Ctx) -> Interval | None:
+    """Interval of "the past three years" (ending at the DCT) or "the next two weeks"."""
+    if is_time or unit not in {"D", "W", "M", "Q", "Y", "E", "C"}:
+        return None
+    count = _VAGUE_COUNT if n == "X" else float(n)
+    if count != int(count):
+        return None
+    if anchor in _PAST_ANCHORS:
+        return Interval(shift(ctx.dct, unit, -int(count)) + timedelta(days=1), ctx.dct)
+    if anchor in _FUTURE_ANCHORS:
+        return Interval(ctx.dct, shift(ctx.dct, unit, int(count)) - timedelta(days=1))
+    return None
+
+
+@normalizer
+def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "five months", "the past three years", "nearly forty years", "48-hour"."""
+    g = m.groupdict()
+    n = number(g["num"], ctx.lex)
+    if n is None:
+        return None
+    unit, is_time = _unit_code(g["unit"], ctx)
+    mod = mod_of(g.get("mod"), ctx.lex)
+    if mod is None and "couple" in key(g["num"]):
+        mod = "APPROX"
+    anchor = key(g.get("anchor"))
+    iv = _anchored(n, unit, is_time, anchor, ctx) if anchor else None
+    gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(unit)
+    return Norm(
+        duration_value(n, unit, is_time), mod=mod, interval=iv, granularity=gran and iv and gran
+    )
+
+
+@normalizer
+def n_duration_vague(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "for years", "for months": an unspecified number of units."""
+    unit, is_time = _unit_code(m["unit"], ctx)
+    return Norm(duration_value("X", unit, is_time))
+
+
+_ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W"}
+_ADVERB_SETS |= {"monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y"}
+_ADVERB_SETS |= {"hourly": "PT1H", "semiannually": "P6M"}
+
+
+@normalizer
+def n_set_adverb(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    return Norm(_ADVERB_SETS[key(m["adv"])])
+
+
+@normalizer
+def n_set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "every year" P1Y, "each Thursday" XXXX-WXX-4, "each July" XXXX-07, "every two weeks"."""
+    word = key(m["unit"])
+    lex = ctx.lex
+    if word in lex["weekdays"]:
+        return Norm(f"XXXX-WXX-{lex['weekdays'][word]}")
+    if word in lex["months"]:
+        return Norm(f"XXXX-{lex['months'][word]:02d}")
+    if word in lex["seasons"]:
+        return Norm(f"XXXX-{lex['seasons'][word]}")
+    unit, is_time = _unit_code(word, ctx)
+    n = number(m["num"], lex) if m["num"] else 1
+    return Norm(duration_value(n or 1, unit, is_time))
+
+
+def _clock_day(word: str | None, ctx: Ctx) -> date:
+    w = key(word)
+    if not w or w == "today" or w == "tonight":
+        return ctx.dct
+    if w in {"yesterday", "tomorrow"}:
+        return ctx.dct + timedelta(days=-1 if w == "yesterday" else 1)
+    return resolve_weekday(ctx.lex["weekdays"][w], ctx)
+
+
+@normalizer
+def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "10 p.m. Wednesday", "7:15 a.m.", "noon Thursday" -> YYYY-MM-DDTHH:MM."""
+    g = m.groupdict()
+    if g.get("noon"):
+        hour, minute = (12, 0) if key(g["noon"]) == "noon" else (24, 0)
+    else:
+        hour, minute = int(g["h"]) % 12, int(g["m"] or 0)
+        if key(g["ap"]).startswith("p"):
+            hour += 12
+    if g.get("month"):
+        month = month_num(g["month"], ctx.lex)
+        try:
+            d = date(resolve_month(month, ctx), month, int(re.sub(r"\D", "", g["day"])))
+        except ValueError:
+            return None
+    else:
+        d = _clock_day(g.get("wd"), ctx)
+    if hour == 24:
+        d, hour = d + timedelta(days=1), 0
+    return Norm(f"{day_value(d)}T{hour:02d}:{minute:02d}", mod=mod_of(g.get("mod"), ctx.lex))
+
+
+def _holiday_date(rule: str, year: int) -> date:
+    if rule == "easter":
+        return easter(year)
+    if rule == "good_friday":
+        return easter(year) - timedelta(days=2)
+    if rule == "thanksgiving":
+        return date(year, 11, 1) + relativedelta(weekday=TH(4))
+    if rule == "labor_day":
+        return date(year, 9, 1) + relativedelta(weekday=MO(1))
+    if rule == "memorial_day":
+        return date(year, 5, 31) + relativedelta(weekday=MO(-1))
+    month, day = rule.split("-")
+    return date(year, int(month), int(day))
+
+
+@normalizer
+def n_holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """Christmas, New Year's Eve, Thanksgiving, Easter ... in the year the context points to."""
+    rule = ctx.lex["holidays"][key(m["hol"])]
+    if m["year"]:
+        return Norm(day_value(_holiday_date(rule, year_num(m["year"], ctx.lex))))
+    rel = key(m["rel"])
+    this_year = _holiday_date(rule, ctx.dct.year)
+    if rel == "last" or (rel != "next" and ctx.direction() == "past"):
+        year = ctx.dct.year if this_year <= ctx.dct else ctx.dct.year - 1
+    elif rel == "next" or ctx.direction() == "future":
+        year = ctx.dct.year if this_year >= ctx.dct else ctx.dct.year + 1
+    else:
+        year = ctx.dct.year
+    return Norm(day_value(_holiday_date(rule, year)))

@@ -1,0 +1,187 @@
+"""What normalizers share: the mention context, the result type and lexicon lookups."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from api.temporal import tense
+from api.temporal.types import Interval
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    """What a normalizer decides; `type` overrides the rule's type when set."""
+
+    value: str
+    type: str | None = None
+    mod: str | None = None
+    interval: Interval | None = None
+    granularity: str | None = None
+
+
+@dataclass(slots=True)
+class Ctx:
+    """A mention in its document: the source, its span, the DCT and the lexicon."""
+
+    text: str
+    start: int
+    end: int
+    dct: date
+    lex: Mapping[str, Any]
+    # Shared by all mentions of one document, in order (e.g. the quarter being reported).
+    memory: dict[str, Any] = field(default_factory=dict)
+    signal: str | None = None
+    _dir: dict[int, tense.Direction] = field(default_factory=dict)
+
+    def direction(self, limit: int = 40) -> tense.Direction:
+        """Tense of the surrounding words ('past', 'future' or None), computed once."""
+        if limit not in self._dir:
+            d = tense.direction(self.text, self.start, self.end, self.lex, limit)
+            # No tense cue: a deadline preposition ("until Friday") points ahead.
+            if d is None and self.signal in self.lex["future_signals"]:
+                d = "future"
+            self._dir[limit] = d
+        return self._dir[limit]
+
+
+Normalizer = Callable[[re.Match[str], Ctx], Norm | None]
+
+
+def registry() -> tuple[dict[str, Normalizer], Callable[[Normalizer], Normalizer]]:
+    """A fresh name -> normalizer table and the decorator that fills it (name minus `n_`)."""
+    table: dict[str, Normalizer] = {}
+
+    def register(fn: Normalizer) -> Normalizer:
+        table[fn.__name__.removeprefix("n_")] = fn
+        return fn
+
+    return table, register
+
+
+# ---------------------------------------------------------------- lexicon helpers
+
+
+def key(word: str | None) -> str:
+    """Lexicon key of a matched word: lower case, single spaces, no dots, straight quotes."""
+    return " ".join((word or "").lower().replace(".", "").replace("\u2019", "'").split())
+
+
+def month_num(word: str, lex: Mapping[str, Any]) -> int:
+    if word.isdigit():
+        return int(word)
+    k = key(word)
+    return lex["months"].get(k) or lex["month_abbrevs"][k]
+
+
+def year_num(word: str, lex: Mapping[str, Any]) -> int:
+    """A 4-digit, 2-digit ('98) or spoken (nineteen ninety-six) year."""
+    w = key(word).lstrip("'").removeprefix("the year ")
+    if w.isdigit():
+        y = int(w)
+        return y if y >= 100 else (1900 + y if y >= 30 else 2000 + y)
+    words = [t for t in re.split(r"[\s-]+", w) if t != "and"]
+    nums = lex["numbers"]
+    if words[0] == "two" and len(words) > 1 and words[1] == "thousand":
+        return 2000 + int(number(" ".join(words[2:]), lex) or 0) if len(words) > 2 else 2000
+    century = nums[words[0]]
+    rest = words[1:]
+    if rest and rest[0] == "hundred":
+        rest = rest[1:]
+    return century * 100 + int(number(" ".join(rest), lex) or 0) if rest else century * 100
+
+
+def number(text: str | None, lex: Mapping[str, Any]) -> float | str | None:
+    """Parse a quantity: digits, number words ("twenty four"), or "X" for vague ones."""
+    if text is None:
+        return None
+    k = key(text)
+    if k in lex["vague_numbers"]:
+        return "X"
+    if k in {"a", "an"}:
+        return 1
+    k = k.replace(",", "")
+    if m := re.fullmatch(r"(\d+)\s+1/2", k):
+        return int(m[1]) + 0.5
+    try:
+        return float(k)
+    except ValueError:
+        pass
+    total, current = 0.0, 0.0
+    for w in re.split(r"[\s-]+", k):
+        if w in {"and", "of"}:
+            continue
+        if w in {"a", "an"}:
+            w = "one"
+        v = lex["numbers"].get(w)
+        if v is None:
+            return None
+        if v in (100, 1000):
+            current = max(current, 1) * v
+            if v == 1000:
+                total, current = total + current, 0
+        else:
+            current += v
+    return total + current or None
+
+
+def mod_of(word: str | None, lex: Mapping[str, Any]) -> str | None:
+    return lex["mods"].get(key(word)) if word else None
+
+
+def part_mod(word: str | None, lex: Mapping[str, Any]) -> str | None:
+    return lex["part_mods"].get(key(word).rstrip("-")) if word else None
+
+
+# ---------------------------------------------------------------- resolution helpers
+
+
+def resolve_month(month: int, ctx: Ctx, rel: str | None = None) -> int:
+    """Year of a month named without one, from a relative word or the sentence's tense."""
+    dct, rel = ctx.dct, key(rel)
+    if rel in {"last", "this past", "past"}:
+        return dct.year if month < dct.month else dct.year - 1
+    if rel in {"next", "this coming", "coming"}:
+        return dct.year if month > dct.month else dct.year + 1
+    if rel == "this":
+        return dct.year
+    # Otherwise the year that puts the month in a window around the DCT, leaning back for
+    # past-tense sentences and ahead for future ones (news rarely means 10 months away).
+    back = {"past": 9, "future": 2}.get(ctx.direction() or "", 6)
+    diff = month - dct.month
+    if diff > 11 - back:
+        return dct.year - 1
+    if diff < -back:
+        return dct.year + 1
+    return dct.year
+
+
+_WEEKDAY_CUE_WORDS = 6
+
+
+def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
+    """Date of a weekday: the previous one in past or neutral contexts, the next in future."""
+    dct, rel = ctx.dct, key(rel)
+    back = (dct.isoweekday() - wd) % 7
+    ahead = (wd - dct.isoweekday()) % 7
+    if rel in {"last", "this past", "past"}:
+        return dct - timedelta(days=back or 7)
+    if rel in {"next", "this coming", "coming"}:
+        return dct + timedelta(days=ahead or 7)
+    # News weekdays are mostly past: only a nearby future cue turns one ahead.
+    if ctx.direction(_WEEKDAY_CUE_WORDS) == "future" and ahead:
+        return dct + timedelta(days=ahead)
+    return dct - timedelta(days=back)
+
+
+def rel_offset(rel: str | None) -> int:
+    """-1, 0 or +1 for last/this/next style words."""
+    r = key(rel).removeprefix("the ")
+    if r in {"last", "past", "previous", "prior", "preceding", "this past"}:
+        return -1
+    if r in {"next", "coming", "following", "this coming", "upcoming"}:
+        return 1
+    return 0

@@ -1,0 +1,278 @@
+"""Normalizers: a rule's match + the DCT + the sentence -> TIMEX3 value, type and mod.
+
+Each rule names one normalizer from `NORMALIZERS`. A normalizer reads the rule's named
+groups (month, day, year, rel, unit, num, pm, ...) and returns a `Norm`, or None to drop
+the match (e.g. "February 30"). Intervals of DATE/TIME values are derived from the value
+afterwards (`values.interval_of`); durations anchored at the DCT set their own.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from api.temporal import extents
+from api.temporal.lexical import (
+    Ctx,
+    Norm,
+    Normalizer,
+    key,
+    mod_of,
+    month_num,
+    number,
+    part_mod,
+    registry,
+    rel_offset,
+    resolve_month,
+    resolve_weekday,
+    year_num,
+)
+from api.temporal.values import day_value, month_value, quarter_of, shift, value_at
+
+NORMALIZERS, normalizer = registry()
+
+
+@normalizer
+def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    month = month_num(m["month"], ctx.lex)
+    day = int(re.sub(r"\D", "", m["day"]))
+    year_word = m.groupdict().get("year")
+    year = year_num(year_word, ctx.lex) if year_word else None
+    if year is None:
+        year = resolve_month(month, ctx)
+        if month == ctx.dct.month and ctx.direction() != "future":
+            year = ctx.dct.year
+    try:
+        return Norm(day_value(date(year, month, day)))
+    except ValueError:
+        return None
+
+
+@normalizer
+def n_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    month = month_num(m["month"], ctx.lex)
+    groups = m.groupdict()
+    if groups.get("year"):
+        year = year_num(m["year"], ctx.lex)
+    elif groups.get("rel2"):
+        year = ctx.dct.year + rel_offset(m["rel2"])
+    else:
+        year = resolve_month(month, ctx, groups.get("rel"))
+    return Norm(month_value(year, month), mod=part_mod(groups.get("pm"), ctx.lex))
+
+
+@normalizer
+def n_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    return Norm(f"{year_num(m['year'], ctx.lex):04d}", mod=part_mod(m["pm"], ctx.lex))
+
+
+@normalizer
+def n_decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    g = m.groupdict()
+    if g.get("cent"):
+        value = f"{g['cent']}{g['dec']}"
+    elif g.get("dec2"):
+        value = f"19{g['dec2']}"
+    else:
+        value = f"19{ctx.lex['decade_words'][key(g['word'])]}"
+    return Norm(value, mod=part_mod(g.get("pm"), ctx.lex))
+
+
+@normalizer
+def n_century(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    o = key(m["ord"])
+    n = int(re.sub(r"\D", "", o)) if o[:1].isdigit() else ctx.lex["ordinals"][o]
+    return Norm(f"{n - 1:02d}", mod=part_mod(m["pm"], ctx.lex))
+
+
+@normalizer
+def n_season(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "this summer", "last fall", "the winter of 1994"; "last" is the latest finished one."""
+    code = ctx.lex["seasons"][key(m["season"])]
+    start = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    dct, rel = ctx.dct, key(m["rel"])
+    if m["year"]:
+        year = year_num(m["year"], ctx.lex)
+    elif rel in {"last", "this past", "past"}:
+        year = dct.year if start + 2 < dct.month else dct.year - 1
+    elif rel in {"next", "this coming", "coming"}:
+        year = dct.year if start > dct.month else dct.year + 1
+    elif rel != "this" and ctx.direction() == "past" and start > dct.month:
+        year = dct.year - 1
+    else:
+        year = dct.year
+    return Norm(f"{year:04d}-{code}", mod=part_mod(m["pm"], ctx.lex))
+
+
+def _quarter_year(g: dict[str, str | None], q: int, ctx: Ctx) -> int:
+    dct = ctx.dct
+    year_word = g.get("year") or g.get("year2") or g.get("pyear")
+    relyear = g.get("relyear") or g.get("relyear2")
+    rel = key(g.get("rel"))
+    if year_word:
+        return year_num(year_word, ctx.lex)
+    if relyear:
+        return dct.year + rel_offset(relyear)
+    if rel in {"last", "previous"}:
+        return dct.year - 1
+    if rel == "next":
+        return dct.year + 1
+    if q > quarter_of(dct) and ctx.direction() != "future":
+        return dct.year - 1
+    return dct.year
+
+
+@normalizer
+def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the third quarter", "the latest quarter" (the one just reported), "year-ago quarter"."""
+    g, dct = m.groupdict(), ctx.dct
+    rel = key(g.get("rel") or g.get("rel2"))
+    ago = int(rel in {"year-ago", "year-earlier", "comparable year-ago", "comparable"})
+    ago |= int(rel in {"corresponding", "year-before"})
+    if g.get("ord"):
+        q = ctx.lex["ordinals"][key(g["ord"])]
+        year = _quarter_year(g, q, ctx) - ago
+    elif rel == "current":
+        year, q = dct.year, quarter_of(dct)
+    else:  # "the quarter": the one being reported, i.e. the last one unless named before
+        prev = shift(dct, "Q", -1)
+        year, q = ctx.memory.get("quarter", (prev.year, quarter_of(prev)))
+        if g.get("year"):
+            year = year_num(g["year"], ctx.lex)
+        year -= ago
+        return Norm(f"{year:04d}-Q{q}")
+    if not ago and not g.get("year") and not g.get("pyear"):
+        ctx.memory["quarter"] = (year, q)
+    return Norm(f"{year:04d}-Q{q}")
+
+
+@normalizer
+def n_quarter_code(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    year = year_num(m["year"], ctx.lex) if m["year"] else ctx.dct.year
+    return Norm(f"{year:04d}-Q{m['q']}")
+
+
+@normalizer
+def n_half(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    h = 2 if key(m["ord"]) == "last" else ctx.lex["ordinals"][key(m["ord"])]
+    if m["year"]:
+        year = year_num(m["year"], ctx.lex)
+    elif m["rel"]:
+        year = ctx.dct.year + rel_offset(m["rel"])
+    else:
+        year = ctx.dct.year
+    return Norm(f"{year:04d}-H{h}")
+
+
+@normalizer
+def n_deictic_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    word = key(m["word"])
+    offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    offsets |= {"the day before yesterday": -2, "the day after tomorrow": 2}
+    d = ctx.dct + timedelta(days=offsets[word])
+    mod = part_mod(m["pm"], ctx.lex)
+    if word == "tonight":
+        return Norm(day_value(d) + "TNI", type="TIME", mod=mod)
+    return Norm(day_value(d), mod=mod)
+
+
+@normalizer
+def n_daypart(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    rel, dp = key(m["rel"] or m["rel2"]), key(m["dp"] or m["dp2"])
+    offsets = {"this": 0, "tonight": 0, "today": 0, "last": -1, "yesterday": -1, "tomorrow": 1}
+    d = ctx.dct + timedelta(days=offsets[rel])
+    if rel == "last" and dp != "night":
+        return None
+    code = ctx.lex["dayparts"][dp]
+    return Norm(f"{day_value(d)}T{code}", mod=part_mod(m["pm"], ctx.lex))
+
+
+@normalizer
+def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    wd = ctx.lex["weekdays"][key(m["wd"])]
+    d = resolve_weekday(wd, ctx, m["rel"])
+    mod = part_mod(m["pm"], ctx.lex)
+    if m["dp"]:
+        code = ctx.lex["dayparts"][key(m["dp"])]
+        return Norm(f"{day_value(d)}T{code}", type="TIME", mod=mod)
+    return Norm(day_value(d), mod=mod)
+
+
+@normalizer
+def n_weekday_set(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    wd = ctx.lex["weekdays"][key(m["wd"]).rstrip("s")]
+    dp = f"T{ctx.lex['dayparts'][key(m['dp']).rstrip('s')]}" if m["dp"] else ""
+    return Norm(f"XXXX-WXX-{wd}{dp}")
+
+
+_UNIT_CODE = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y"}
+_UNIT_CODE |= {"decade": "E", "century": "C", "fiscal year": "Y", "day": "D"}
+
+
+@normalizer
+def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """this/last/next/the past + unit ("last month", "earlier this year", "the weekend")."""
+    unit = _UNIT_CODE[key(m["unit"])]
+    rel = key(m["rel"])
+    off = rel_offset(rel)
+    if unit == "Q" and off == 0 and rel not in {"this", "the current", "current"}:
+        return None  # "the quarter": handled by the quarter rule
+    if unit == "WE":
+        base = resolve_weekday(6, ctx, rel if off else None)
+        return Norm(value_at(base, "WE"), mod=part_mod(m["pm"], ctx.lex))
+    step = "W" if unit == "WE" else unit
+    d = shift(ctx.dct, step, off)
+    return Norm(value_at(d, unit), mod=part_mod(m["pm"], ctx.lex))
+
+
+@normalizer
+def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "two weeks ago", "a year earlier", "three days from now": a date at the unit's grain."""
+    unit = ctx.lex["units"][key(m["unit"]).removesuffix("s")]
+    n = number(m["num"], ctx.lex) if m["num"] else 1
+    mod = mod_of(m["mod"], ctx.lex)
+    ahead = key(m["dir"]) in {"from now", "hence", "later"}
+    if n == "X" or n is None:
+        return Norm("FUTURE_REF" if ahead else "PAST_REF", mod=mod)
+    if unit in {"H", "S"} or (unit == "M" and key(m["unit"]).startswith("minute")):
+        return None
+    n = int(n)
+    if unit == "Y" and n == 1 and not ahead and "quarter" in ctx.memory:
+        year, q = ctx.memory["quarter"]  # earnings: "a year ago" is that quarter last year
+        return Norm(f"{year - 1:04d}-Q{q}", mod=mod)
+    d = shift(ctx.dct, unit if unit in {"D", "W", "M", "Y", "E", "C"} else "M", n if ahead else -n)
+    grain = "M" if unit in {"Y", "E"} and n == 1 else ("Y" if unit in {"E", "C"} else unit)
+    if mod == "EQUAL_OR_LESS":
+        mod = "APPROX"
+    return Norm(value_at(d, grain), mod=mod)
+
+
+@normalizer
+def n_year_end(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "year-end": the end of the DCT's year (of the last one early in January)."""
+    year = ctx.dct.year - 1 if ctx.dct.month == 1 and ctx.direction() == "past" else ctx.dct.year
+    return Norm(f"{year:04d}", mod="END")
+
+
+@normalizer
+def n_fixed_year_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the year ended June 30": a one-year span, not a calendar year."""
+    return Norm("P1Y")
+
+
+def vague(value: str) -> Normalizer:
+    """A normalizer returning a fixed vague value (PRESENT_REF and friends)."""
+
+    def fn(m: re.Match[str], ctx: Ctx) -> Norm | None:
+        return Norm(value)
+
+    return fn
+
+
+NORMALIZERS |= {
+    "present_ref": vague("PRESENT_REF"),
+    "past_ref": vague("PAST_REF"),
+    "future_ref": vague("FUTURE_REF"),
+}
+
+NORMALIZERS |= extents.NORMALIZERS

@@ -1,0 +1,88 @@
+"""Direction of a phrase from its sentence: does "in March" point back or ahead?
+
+The nearest tense cue around the phrase (inside its sentence) wins: a future cue
+(will, 'll, going to, expected, plans, ...) or a past cue (said, was, did, -ed verbs, ...).
+Cue words are rule data (`future_cues`, `past_cues`, `not_past_ed` in lexicon.yaml).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from typing import Any, Literal
+
+Direction = Literal["past", "future"] | None
+
+_WINDOW = 160
+_TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
+
+
+@cache
+def _cues(
+    future: tuple[str, ...], past: tuple[str, ...], not_ed: tuple[str, ...], to: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    return frozenset(future), frozenset(past), frozenset(not_ed), frozenset(to)
+
+
+_PARTICIPLE_AFTER = frozenset({"be", "been", "being", "to", "get", "gets"})
+
+
+def _classify(
+    low: str,
+    prev: str | None,
+    nxt: str | None,
+    future: frozenset[str],
+    past: frozenset[str],
+    not_ed: frozenset[str],
+    before_to: frozenset[str],
+) -> Direction:
+    if low in future or low.endswith("'ll") or (low == "going" and nxt == "to"):
+        return "future"
+    if low in before_to and nxt == "to":
+        return "future"
+    if low in past:
+        return "past"
+    # "-ed" after be/been/to is a participle; the auxiliary before it decides.
+    if len(low) > 4 and low.endswith("ed") and low not in not_ed and prev not in _PARTICIPLE_AFTER:
+        return "past"
+    return None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    lo = max(0, start - _WINDOW)
+    left = text[lo:start]
+    cuts = [m.end() for m in _BOUNDARY.finditer(left)]
+    lo = lo + cuts[-1] if cuts else lo
+    right = text[end : end + _WINDOW]
+    m = _BOUNDARY.search(right)
+    return lo, end + (m.start() if m else len(right))
+
+
+def direction(
+    text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int = 40
+) -> Direction:
+    """'past', 'future' or None for the phrase text[start:end], from the nearest tense cue
+    within `limit` words on either side."""
+    cues = _cues(
+        tuple(lexicon["future_cues"]),
+        tuple(lexicon["past_cues"]),
+        tuple(lexicon["not_past_ed"]),
+        tuple(lexicon["future_cues_before_to"]),
+    )
+    lo, hi = _sentence_bounds(text, start, end)
+    left = [m.group(0).lower() for m in _TOKEN.finditer(text, lo, start)][-limit:]
+    right = [m.group(0).lower() for m in _TOKEN.finditer(text, end, hi)][:limit]
+    # The clause before the phrase usually holds its verb; look there first, nearest first.
+    for i in range(len(left) - 1, -1, -1):
+        nxt = left[i + 1] if i + 1 < len(left) else None
+        prev = left[i - 1] if i else None
+        if d := _classify(left[i], prev, nxt, *cues):
+            return d
+    for i, tok in enumerate(right):
+        nxt = right[i + 1] if i + 1 < len(right) else None
+        prev = right[i - 1] if i else (left[-1] if left else None)
+        if d := _classify(tok, prev, nxt, *cues):
+            return d
+    return None
