@@ -16,6 +16,7 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "api.cli.migrate",
     "api.cli.seed",
     "api.cli.tag",
+    "api.cli.extract",
 )
 
 
