@@ -45,6 +45,8 @@ def tag(text: str, dct: date) -> list[Timex]:
         interval, gran = norm.interval, norm.granularity
         if interval is None and type_ in {"DATE", "TIME"}:
             interval, gran = interval_of(norm.value, norm.mod)
+        if gran == "day" and interval is not None:
+            memory["day"] = interval.start  # what "that day" / "the next morning" refer to
         out.append(
             Timex(
                 start=mention.start,

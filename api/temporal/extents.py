@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, TH, relativedelta
 
+from api.temporal import dateparse
 from api.temporal.lexical import (
     Ctx,
     Norm,
@@ -59,6 +60,8 @@ def duration_value(n: float | str, unit: str, is_time: bool) -> str:
     sub |= {"M": (60, "S", True) if is_time else (30, "D", False)}
     k, sub_unit, sub_time = sub.get(unit, (1, unit, is_time))
     tail = f"{int(frac * k)}{sub_unit}"
+    if not whole:  # "half an hour" PT30M, "half a year" P6M
+        return f"{'PT' if is_time or sub_time else 'P'}{tail}"
     if sub_time and not is_time:
         return f"P{whole}{unit}T{tail}"
     return f"{pre}{whole}{unit}{tail}"
@@ -78,6 +81,16 @@ def _anchored(n: float | str, unit: str, is_time: bool, anchor: str, ctx: Ctx) -
     return None
 
 
+def _ahead(n: float | str, unit: str, is_time: bool, ctx: Ctx) -> Interval | None:
+    """ "(will ...) in three days", "within two weeks": from the DCT to the day it lands on."""
+    if is_time or ctx.signal not in {"in", "within"} or n == "X" or float(n) != int(float(n)):
+        return None
+    if ctx.direction() != "future":
+        return None
+    end = dateparse.offset(ctx.dct, unit, int(float(n)))
+    return Interval(ctx.dct, end) if end else None
+
+
 @normalizer
 def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "five months", "the past three years", "nearly forty years", "48-hour"."""
@@ -85,12 +98,14 @@ def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     n = number(g["num"], ctx.lex)
     if n is None:
         return None
+    if g.get("half") and isinstance(n, float | int):
+        n += 0.5  # "a year and a half"
     unit, is_time = _unit_code(g["unit"], ctx)
     mod = mod_of(g.get("mod"), ctx.lex)
     if mod is None and "couple" in key(g["num"]):
         mod = "APPROX"
     anchor = key(g.get("anchor"))
-    iv = _anchored(n, unit, is_time, anchor, ctx) if anchor else None
+    iv = _anchored(n, unit, is_time, anchor, ctx) if anchor else _ahead(n, unit, is_time, ctx)
     gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(unit)
     return Norm(
         duration_value(n, unit, is_time), mod=mod, interval=iv, granularity=gran and iv and gran

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
-from api.temporal import tense
+from api.temporal import dateparse, tense
 from api.temporal.types import Interval
 
 
@@ -98,12 +98,18 @@ def number(text: str | None, lex: Mapping[str, Any]) -> float | str | None:
     """Parse a quantity: digits, number words ("twenty four"), or "X" for vague ones."""
     if text is None:
         return None
-    k = key(text)
+    k = " ".join(text.lower().replace(",", "").split())
+    if m := re.fullmatch(r"(.+?)\s+(?:to|or)\s+\S+", k):
+        k = m[1]  # a range reads as its lower bound
     if k in lex["vague_numbers"]:
         return "X"
     if k in {"a", "an"}:
         return 1
-    k = k.replace(",", "")
+    if re.fullmatch(r"half\s+an?", k):
+        return 0.5
+    if m := re.fullmatch(r"(.+?)[\s-]+and[\s-]+a[\s-]+half", k):
+        whole = number(m[1], lex)
+        return whole + 0.5 if isinstance(whole, float | int) else None
     if m := re.fullmatch(r"(\d+)\s+1/2", k):
         return int(m[1]) + 0.5
     try:
@@ -165,16 +171,15 @@ _WEEKDAY_CUE_WORDS = 6
 def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
     """Date of a weekday: the previous one in past or neutral contexts, the next in future."""
     dct, rel = ctx.dct, key(rel)
-    back = (dct.isoweekday() - wd) % 7
-    ahead = (wd - dct.isoweekday()) % 7
     if rel in {"last", "this past", "past"}:
-        return dct - timedelta(days=back or 7)
+        return dateparse.weekday(wd, dct, "past")
     if rel in {"next", "this coming", "coming"}:
-        return dct + timedelta(days=ahead or 7)
+        return dateparse.weekday(wd, dct, "future")
+    if wd == dct.isoweekday():  # "Friday" in a Friday paper is that day, either way
+        return dct
     # News weekdays are mostly past: only a nearby future cue turns one ahead.
-    if ctx.direction(_WEEKDAY_CUE_WORDS) == "future" and ahead:
-        return dct + timedelta(days=ahead)
-    return dct - timedelta(days=back)
+    future = ctx.direction(_WEEKDAY_CUE_WORDS) == "future"
+    return dateparse.weekday(wd, dct, "future" if future else "past")
 
 
 def rel_offset(rel: str | None) -> int:

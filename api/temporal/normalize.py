@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from api.temporal import extents
+from api.temporal import dateparse, extents
 from api.temporal.lexical import (
     Ctx,
     Norm,
@@ -27,9 +27,15 @@ from api.temporal.lexical import (
     resolve_weekday,
     year_num,
 )
+from api.temporal.types import Interval
 from api.temporal.values import day_value, month_value, quarter_of, shift, value_at
 
 NORMALIZERS, normalizer = registry()
+
+
+def move(d: date, unit: str, n: int) -> date:
+    """`d` moved by `n` units: dateparser's arithmetic ("2 weeks ago"), else ours (Q, C)."""
+    return dateparse.offset(d, unit, n) or shift(d, unit, n)
 
 
 @normalizer
@@ -37,15 +43,13 @@ def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     month = month_num(m["month"], ctx.lex)
     day = int(re.sub(r"\D", "", m["day"]))
     year_word = m.groupdict().get("year")
-    year = year_num(year_word, ctx.lex) if year_word else None
-    if year is None:
-        year = resolve_month(month, ctx)
-        if month == ctx.dct.month and ctx.direction() != "future":
-            year = ctx.dct.year
-    try:
-        return Norm(day_value(date(year, month, day)))
-    except ValueError:
-        return None
+    if year_word:
+        d = dateparse.absolute(year_num(year_word, ctx.lex), month, day)
+    elif month == ctx.dct.month and ctx.direction() != "future":
+        d = dateparse.absolute(ctx.dct.year, month, day)  # this month's, even if ahead
+    else:
+        d = dateparse.absolute(resolve_month(month, ctx), month, day)
+    return Norm(day_value(d)) if d else None
 
 
 @normalizer
@@ -218,16 +222,67 @@ def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if unit == "Q" and off == 0 and rel not in {"this", "the current", "current"}:
         return None  # "the quarter": handled by the quarter rule
     if unit == "WE":
-        base = resolve_weekday(6, ctx, rel if off else None)
-        return Norm(value_at(base, "WE"), mod=part_mod(m["pm"], ctx.lex))
-    step = "W" if unit == "WE" else unit
-    d = shift(ctx.dct, step, off)
+        return Norm(value_at(_weekend(rel, off, ctx), "WE"), mod=part_mod(m["pm"], ctx.lex))
+    if unit in {"E", "C"} and off:  # "the past decade": the ten years up to now, not the 2000s
+        n = 10 if unit == "E" else 100
+        iv = _span(ctx.dct, "Y", n, off)
+        return Norm(f"P{n}Y", type="DURATION", interval=iv, granularity="year")
+    d = move(ctx.dct, unit, off)
     return Norm(value_at(d, unit), mod=part_mod(m["pm"], ctx.lex))
+
+
+def _weekend(rel: str, off: int, ctx: Ctx) -> date:
+    """Saturday of the weekend meant: "this weekend" is this week's unless the tense is past."""
+    if off or rel not in {"this", "the"}:
+        return resolve_weekday(6, ctx, rel if off else None)
+    saturday = ctx.dct + timedelta(days=6 - ctx.dct.isoweekday())
+    if ctx.dct.isoweekday() < 6 and (
+        ctx.direction() == "past" or (rel == "the" and not ctx.direction())
+    ):
+        return saturday - timedelta(days=7)
+    return saturday
+
+
+def _span(dct: date, unit: str, n: int, off: int) -> Interval:
+    """The `n` units just before (off < 0) or after the DCT, DCT included."""
+    if off < 0:
+        return Interval(move(dct, unit, -n) + timedelta(days=1), dct)
+    return Interval(dct, move(dct, unit, n) - timedelta(days=1))
+
+
+@normalizer
+def n_anaphoric_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "that day", "the next morning", "earlier that day": the day last named, else the DCT."""
+    base = ctx.memory.get("day", ctx.dct)
+    rel = key(m["rel"]).removeprefix("the ")
+    d = base + timedelta(
+        days={"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+    )
+    mod = part_mod(m["pm"], ctx.lex)
+    dp = key(m["dp"])
+    if dp == "day":
+        return Norm(day_value(d), mod=mod)
+    return Norm(f"{day_value(d)}T{ctx.lex['dayparts'][dp]}", type="TIME", mod=mod)
+
+
+@normalizer
+def n_daypart_bare(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "mid afternoon", "in the morning", "overnight" (the night before), "midday"."""
+    word = key(m["word"])
+    if word == "overnight":
+        return Norm(f"{day_value(ctx.dct - timedelta(days=1))}TNI")
+    base = ctx.memory.get("day", ctx.dct)
+    if word == "midday":
+        return Norm(f"{day_value(base)}T12:00")
+    code = ctx.lex["dayparts"][key(m["dp"] or m["dp2"])]
+    return Norm(f"{day_value(base)}T{code}", mod=part_mod(m["pm"], ctx.lex))
 
 
 @normalizer
 def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "two weeks ago", "a year earlier", "three days from now": a date at the unit's grain."""
+    if m.groupdict().get("plural"):  # "months ago": some unspecified time back
+        return Norm("FUTURE_REF" if key(m["dir"]) in {"from now", "hence"} else "PAST_REF")
     unit = ctx.lex["units"][key(m["unit"]).removesuffix("s")]
     n = number(m["num"], ctx.lex) if m["num"] else 1
     mod = mod_of(m["mod"], ctx.lex)
@@ -240,8 +295,8 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if unit == "Y" and n == 1 and not ahead and "quarter" in ctx.memory:
         year, q = ctx.memory["quarter"]  # earnings: "a year ago" is that quarter last year
         return Norm(f"{year - 1:04d}-Q{q}", mod=mod)
-    d = shift(ctx.dct, unit if unit in {"D", "W", "M", "Y", "E", "C"} else "M", n if ahead else -n)
-    grain = "M" if unit in {"Y", "E"} and n == 1 else ("Y" if unit in {"E", "C"} else unit)
+    d = move(ctx.dct, unit if unit in {"D", "W", "M", "Y", "E", "C"} else "M", n if ahead else -n)
+    grain = "M" if unit == "Y" and n == 1 else ("Y" if unit in {"E", "C"} else unit)
     if mod == "EQUAL_OR_LESS":
         mod = "APPROX"
     return Norm(value_at(d, grain), mod=mod)
