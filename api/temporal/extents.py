@@ -119,6 +119,13 @@ def n_duration_vague(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(duration_value("X", unit, is_time))
 
 
+@normalizer
+def n_duration_one(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "year-long", "monthlong": one unit."""
+    unit, is_time = _unit_code(m["unit"], ctx)
+    return Norm(duration_value(1, unit, is_time))
+
+
 _ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W"}
 _ADVERB_SETS |= {"monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y"}
 _ADVERB_SETS |= {"hourly": "PT1H", "semiannually": "P6M"}

@@ -256,7 +256,14 @@ def n_anaphoric_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     base = ctx.memory.get("day", ctx.dct)
     rel = key(m["rel"]).removeprefix("the ")
     d = base + timedelta(
-        days={"next": 1, "following": 1, "previous": -1, "preceding": -1}.get(rel, 0)
+        days={
+            "next": 1,
+            "following": 1,
+            "after": 1,
+            "previous": -1,
+            "preceding": -1,
+            "before": -1,
+        }.get(rel, 0)
     )
     mod = part_mod(m["pm"], ctx.lex)
     dp = key(m["dp"])
@@ -297,9 +304,26 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return Norm(f"{year - 1:04d}-Q{q}", mod=mod)
     d = move(ctx.dct, unit if unit in {"D", "W", "M", "Y", "E", "C"} else "M", n if ahead else -n)
     grain = "M" if unit == "Y" and n == 1 else ("Y" if unit in {"E", "C"} else unit)
-    if mod == "EQUAL_OR_LESS":
-        mod = "APPROX"
-    return Norm(value_at(d, grain), mod=mod)
+    return Norm(value_at(d, grain), mod=_point_mod(mod, ahead))
+
+
+# A bound on the distance becomes a bound on the point (TimeML 1.2.1, 2.2.3 mod): "more
+# than two years ago" lies BEFORE the date two years back, "less than ..." AFTER it.
+_PAST_POINT_MODS = {
+    "MORE_THAN": "BEFORE",
+    "LESS_THAN": "AFTER",
+    "EQUAL_OR_MORE": "ON_OR_BEFORE",
+    "EQUAL_OR_LESS": "ON_OR_AFTER",
+}
+_MIRROR = {"BEFORE": "AFTER", "AFTER": "BEFORE", "ON_OR_BEFORE": "ON_OR_AFTER"}
+_MIRROR |= {"ON_OR_AFTER": "ON_OR_BEFORE"}
+
+
+def _point_mod(mod: str | None, ahead: bool) -> str | None:
+    point = _PAST_POINT_MODS.get(mod or "")
+    if point is None:
+        return mod
+    return _MIRROR[point] if ahead else point
 
 
 @normalizer
