@@ -15,9 +15,11 @@ from api.extract.rules import Rules
 from api.extract.types import TimeAnchor
 from api.temporal.types import Timex
 
-# Up to three words (an object: "told Reuters on Tuesday") between a verb and its time.
+# Up to three words (an object: "told Reuters on Tuesday") between a verb and its time, but
+# no verb of their own ("project rates will end the year").
 _ON_VERB = re.compile(
-    r"^\s*(?:(?!that\b)[\w’'.]+\s+){0,3}?(?:on|in|at|during|earlier|late|last|over)?\s*$",
+    r"^\s*(?:(?!(?:that|will|would|could|may|might|can|is|are|was|were)\b)[\w’'.]+\s+){0,3}?"
+    r"(?:on|in|at|during|earlier|late|last|over)?\s*$",
     re.IGNORECASE,
 )
 _FRONTED = re.compile(r"^\s*,\s*$")
@@ -32,7 +34,7 @@ def keep(timex: Timex, rules: Rules) -> bool:
 
 def on_verb(text: str, timex: Timex, attribution: Attribution | None, clause_start: int) -> bool:
     """Whether the phrase dates the reporting verb: "said this week", "This week, X said"."""
-    if attribution is None:
+    if attribution is None or _compound(text, timex):  # "forecast second-quarter revenue"
         return False
     if timex.start >= attribution.verb_end:
         return bool(_ON_VERB.match(text[attribution.verb_end : timex.start]))
@@ -54,9 +56,40 @@ def is_deadline(text: str, timex: Timex, published: date, rules: Rules) -> bool:
     return timex.interval is None or timex.interval.end >= published
 
 
-def is_modifier(text: str, timex: Timex) -> bool:
-    """A possessive phrase dates a noun, not the statement: "Monday's earthquake"."""
-    return text.startswith(("'s", "’s"), timex.end)
+def is_modifier(text: str, timex: Timex, kind: str, rules: Rules) -> bool:
+    """A phrase that dates a noun or a point of comparison, not the statement.
+
+    "Monday's earthquake"; "a 10-month high" (a measure, never a date); a prediction's
+    "fourth-quarter results" (its date is the verb's); "up 16% from a year earlier".
+    """
+    if text.startswith(("'s", "’s"), timex.end):
+        return True
+    if _FREQUENCY.match(timex.text) and timex.type in ("DURATION", "SET") and not timex.signal:
+        return True  # "two games a year": how often, not when
+    if _compound(text, timex) and (timex.type in ("DURATION", "SET") or kind == "prediction"):
+        return True
+    lead = rules.comparison_lead.search(text, max(0, timex.start - 40), timex.start)
+    relative = _RELATIVE.search(text, timex.start, min(len(text), timex.end + 10))
+    return bool(lead and relative) and not _SPAN_AFTER.match(text, timex.end)
+
+
+def _compound(text: str, timex: Timex) -> bool:
+    """An adjective before a noun: "a 10-month high", "second-quarter sales", "nightly talks"."""
+    word = timex.text
+    adjective = "-" in word or (word.endswith("ly") and word.islower() and " " not in word)
+    return adjective and bool(_NOUN_AFTER.match(text, timex.end))
+
+
+def dated_noun(text: str, timex: Timex) -> bool:
+    """A period adjective ("second-quarter revenue"): a prediction's date when it has no other."""
+    return _compound(text, timex) and timex.type == "DATE"
+
+
+_FREQUENCY = re.compile(r"^(?:a|an|per|each|every)\s+\w+$", re.IGNORECASE)
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
+# A point of comparison is relative: "from a year ago", "from the week before", not "from 2025".
+_RELATIVE = re.compile(r"\b(?:ago|earlier|before|previous|prior|last)\b", re.IGNORECASE)
+_SPAN_AFTER = re.compile(r"\s+(?:to|until|through|and)\b")
 
 
 def role_of(
@@ -73,9 +106,13 @@ def role_of(
         return "event" if kind == "claim" and verb_kind == "act" else "reported"
     if kind == "claim":
         return "event"
+    if timex.value == "PRESENT_REF":
+        return "reported"  # "markets now see": the time of the forecast, not of its outcome
     if is_deadline(text, timex, published, rules):
         return "deadline"
     past = timex.interval is not None and timex.interval.end < published
+    if timex.type == "DURATION" and timex.interval is None:
+        return "event"  # "ending days of turmoil": a span in the statement, not its due date
     return "event" if past else "expected"
 
 
@@ -133,9 +170,14 @@ _PREFERENCE = {
 
 
 def primary(kind: str, anchors: list[TimeAnchor], published: date) -> TimeAnchor:
-    """The anchor that dates the item: by role preference, then text order."""
+    """The anchor that dates the item: by role preference, then text order.
+
+    A prediction's expected time that begins on the day of publication is the day of the
+    report ("approved on Thursday ..., in stores early next year"): a later one wins.
+    """
     for role in _PREFERENCE[kind]:
-        for anchor in anchors:
-            if anchor.role == role:
-                return anchor
+        fitting = [a for a in anchors if a.role == role]
+        later = [a for a in fitting if a.start != published]
+        if fitting:
+            return later[0] if kind == "prediction" and later else fitting[0]
     return reported(published)

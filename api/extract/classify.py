@@ -17,6 +17,8 @@ _LEAD = re.compile(r"^[\s\"“”‘’'(\[–—-]+")
 _QUESTION = re.compile(r"\?[\"”’')\]]*(?:\s*$|\s)")
 DEADLINE_WEIGHT = 0.85
 FUTURE_TIME_WEIGHT = 0.6
+_BE = frozenset("is are was were be been being am".split())
+_AUXILIARIES = _BE | {"has", "have", "had"}
 MIN_WORDS = 3  # "Dr." or "Kyiv agreed" carry no checkable statement
 
 
@@ -27,6 +29,11 @@ class Evidence:
     deadline: str | None = None  # text of a future time phrase governed by "by", "until", ...
     future_time: str | None = None  # text of any other future time phrase
     has_time: bool = False
+    untimed: str = ""  # the clause without its time phrases: "pledged on Monday to" -> "pledged to"
+    reported: bool = False  # someone is said to say it: reported speech needs no other core
+    quoted: bool = False  # direct speech: it needs a subject of its own ("That is a promise")
+    act: bool = False  # "X called it “vile” and vowed a response": the act is the news
+    time_text: str = ""  # the first time phrase, shown in the cue of a claim dated by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,21 +57,51 @@ def _first(cues: tuple[Cue, ...], fragment: str) -> list[tuple[Cue, re.Match[str
     return [(cue, m) for cue in cues if (m := cue.pattern.search(fragment))]
 
 
+def _modals(cues: tuple[Cue, ...], fragment: str) -> list[tuple[Cue, re.Match[str]]]:
+    """Weak modals, but not a capitalised "May" inside the clause: that is the month."""
+    found = []
+    for cue in cues:
+        for match in cue.pattern.finditer(fragment):
+            if match.start() == 0 or not match.group(0)[0].isupper():
+                found.append((cue, match))
+                break
+    return found
+
+
 def _past_before(fragment: str, pos: int, rules: Rules) -> bool:
     words = [w.lower() for w in _WORD.findall(fragment[:pos])]
     words = [w for w in words if w not in rules.report_verbs]  # "said it may": the content counts
     return any(w in rules.irregular_past or (len(w) > 4 and w.endswith("ed")) for w in words)
 
 
+def _past_before_phrase(fragment: str, phrase: str, rules: Rules) -> bool:
+    """ "cut its forecast for 2024": a future date after a past verb dates a noun, not a plan.
+
+    A passive participle does not count ("are scheduled for October"); a perfect does
+    ("has kept rates high since July").
+    """
+    pos = fragment.find(phrase)
+    words = [w.lower() for w in _WORD.findall(fragment[: max(pos, 0)])]
+    for prev, word in zip(["", *words], words, strict=False):
+        if word in _AUXILIARIES or prev in _BE or word in rules.report_verbs:
+            continue
+        if word in rules.irregular_past or (len(word) > 4 and word.endswith("ed")):
+            return True
+    return False
+
+
 def _prediction(fragment: str, ev: Evidence, rules: Rules) -> tuple[float, str] | None:
     """(weight, cue) of the strongest future cue, or None."""
-    found = [(c.weight, c.name) for c, _ in _first(rules.cues["prediction"], fragment)]
-    for cue, match in _first(rules.cues["weak_modal"], fragment):
+    strong = {c.name: c.weight for c, _ in _first(rules.cues["prediction"], fragment)}
+    if ev.untimed:
+        strong |= {c.name: c.weight for c, _ in _first(rules.cues["prediction"], ev.untimed)}
+    found = [(weight, name) for name, weight in strong.items()]
+    for cue, match in _modals(rules.cues["weak_modal"], fragment):
         if not _past_before(fragment, match.start(), rules):
             found.append((cue.weight, match.group(0).lower()))
     if ev.deadline:
         found.append((DEADLINE_WEIGHT, f"deadline: {ev.deadline}"))
-    if ev.future_time and not found:
+    if ev.future_time and not found and not _past_before_phrase(fragment, ev.future_time, rules):
         found.append((FUTURE_TIME_WEIGHT, f"future time: {ev.future_time}"))
     conditional = _first(rules.cues["conditional"], fragment)
     for cue, _ in conditional:
@@ -79,23 +116,46 @@ def _prediction(fragment: str, ev: Evidence, rules: Rules) -> tuple[float, str] 
 
 
 def _hedge(fragment: str, rules: Rules, skip: str = "") -> float:
-    return sum(c.weight for c, _ in _first(rules.cues["hedges"], fragment) if c.name != skip)
+    return sum(c.weight for c, _ in _modals(rules.cues["hedges"], fragment) if c.name != skip)
 
 
 def _core(fragment: str, rules: Rules, ev: Evidence) -> str | None:
-    """The checkable core of a claim: a number, a time, or a named entity."""
-    if _NUMBER.search(fragment):
-        return "number"
+    """The checkable core of a claim, as "kind: words": a number, a time, or a name."""
+    plain = ev.untimed or fragment  # "December 31" is a time, not a number
+    if number := _NUMBER.search(plain):
+        return f"number: {_word_at(plain, number.start())}"
     if ev.has_time:
-        return "time"
+        return f"time: {ev.time_text}" if ev.time_text else "time"
     words = _WORD.findall(fragment)
     for i, word in enumerate(words):
         name = word[0].isupper() and word not in ("I", "I’m", "I'm")
         if name and (
             i > 0 or (word not in rules.sentence_starters and word.lower() not in rules.not_names)
         ):
-            return "named entity"
+            return f"named entity: {word.rstrip('.’')}"
     return None
+
+
+def _word_at(fragment: str, pos: int) -> str:
+    """The whitespace-delimited word around pos, with the unit after a bare figure."""
+    start = fragment.rfind(" ", 0, pos) + 1
+    end = fragment.find(" ", pos)
+    end = len(fragment) if end < 0 else end
+    unit = _UNIT.match(fragment, end)
+    return (fragment[start:end] + (unit.group(0) if unit else "")).strip("“”\"'(),.;:")
+
+
+_UNIT = re.compile(r" (?:million|billion|trillion|percent|per cent|points?|people|cases)\b")
+
+
+def _referential(body: str, rules: Rules) -> bool:
+    """A quote that opens on a noun ("The economy is slowing"), not on "that" or "it"."""
+    word = _WORD.match(body)
+    return bool(word) and word.group(0).lower() not in _DEICTIC
+
+
+# "We have no plans to close it" is checkable; "That is a promise" and "It is ours" are not.
+_DEICTIC = frozenset("this that these those it it's there here what you he she they".split())
 
 
 def classify(fragment: str, ev: Evidence, rules: Rules) -> Decision:
@@ -115,9 +175,11 @@ def classify(fragment: str, ev: Evidence, rules: Rules) -> Decision:
         weight, cue = predicted
         skip = "may" if cue in ("may", "might", "could") else ""
         return Decision("prediction", _clamp(weight - _hedge(body, rules, skip)), cue)
-    if _first(rules.cues["opinion"], body) and not _NUMBER.search(body):
+    if _first(rules.cues["opinion"], body) and not (_NUMBER.search(body) or ev.act):
         return Decision(None, 0.0, "opinion")
     core = _core(body, rules, ev)
+    if core is None and ev.reported and (not ev.quoted or _referential(body, rules)):
+        return Decision("claim", _clamp(0.5 - _hedge(body, rules)), "reported speech")
     if core is None:
         return Decision(None, 0.0, "no checkable core")
     bonus = 0.1 * sum(bool(x) for x in (_NUMBER.search(body), ev.has_time))

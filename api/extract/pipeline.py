@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import re
 from collections.abc import Callable
@@ -92,6 +93,11 @@ def extract(text: str, published: date, tag: Tagger | None = None) -> list[Item]
 def _clause_drafts(art: _Article, clause: Clause) -> list[_Draft]:
     tokens = art.tokens(clause.start, clause.end)
     attr = attribute.find(art.text, tokens, art.rules)
+    cut = attribute.subordinate(tokens, attr, art.rules) if attr else None
+    if cut is not None:  # "Oil rose, after the agency said ...": two statements
+        main = dataclasses.replace(clause, end=art.text.rindex(" ", clause.start, cut))
+        rest = dataclasses.replace(clause, start=cut)
+        return [*_clause_drafts(art, main), *_clause_drafts(art, rest)]
     quoted = _quoted(tokens)
     speaker = _speaker(art, clause, attr, quoted)
     spans = _appositives(art, clause, tokens)
@@ -105,7 +111,8 @@ def _clause_drafts(art: _Article, clause: Clause) -> list[_Draft]:
         and not any(s <= t.start < e for s, e in nested)
     ]
     fragment = _masked(art, clause, nested, attr, speaker)
-    decision = classify(fragment, _evidence(art, timexes), art.rules)
+    evidence = _evidence(art, timexes, _untimed(clause, fragment, timexes), attr, quoted)
+    decision = classify(fragment, evidence, art.rules)
     if decision.kind is None:
         return drafts
     draft = _Draft(clause.start, clause.end, decision, speaker, quoted)
@@ -136,7 +143,44 @@ def _speaker(
 
 def _resolve(art: _Article, attr: Attribution, clause: Clause) -> Speaker | None:
     _introduce(art, attr)
+    mention = speakers.parse_mention(attr.surface, art.rules)
+    if art.speakers.org_noun(mention):
+        known = art.speakers.organisation(mention) or _named_org(art, clause, mention)
+        if known is not None:
+            return art.speakers.alias(known, attr.surface)
     return art.speakers.resolve(attr.surface) or _antecedent(art, attr, clause)
+
+
+def _named_org(art: _Article, clause: Clause, noun: speakers.Mention) -> Speaker | None:
+    """ "The bank said" after "The European Central Bank raised rates": the nearest earlier
+    sentence subject that names an organisation (a lone word only if the text repeats it)."""
+    earlier = [c for c in art.clauses if c.kind == "body" and c.end <= clause.start]
+    subjects = [s for c in reversed(earlier) if (s := _org_subject(art, c))]
+    subjects.append(_org_subject(art, clause, strict=True))  # "X will ..., the company said"
+    for found in filter(None, subjects):
+        mention = speakers.parse_mention(found, art.rules)
+        if art.speakers.fits(noun, mention.keys):
+            return art.speakers.resolve(found)
+    return None
+
+
+def _org_subject(art: _Article, clause: Clause, strict: bool = False) -> str | None:
+    """The subject of a clause if it can name an organisation: an organisation's name, or
+    untitled names ("Novo Nordisk", "Netflix"). A sentence's first word is capitalised
+    anyway, so a lone word counts only if the text repeats it, or (not `strict`, for an
+    earlier sentence) if it does not look plural ("Supplies", "Prices")."""
+    found = attribute.subject(art.text, art.tokens(clause.start, clause.end), art.rules)
+    if not found:
+        return None
+    mention = speakers.parse_mention(found, art.rules)
+    if mention.kind == "org":
+        return found if mention.nation is None or len(mention.keys) > 1 else None
+    if mention.kind != "person" or mention.roles:
+        return None
+    lone = " " not in mention.name and mention.name.istitle()
+    repeated = len(re.findall(rf"\b{re.escape(mention.name)}\b", art.text)) > 1
+    plural = mention.name.endswith("s")  # "Supplies", "Prices"
+    return found if not lone or repeated or not (strict or plural) else None
 
 
 def _introduce(art: _Article, attr: Attribution) -> None:
@@ -229,15 +273,36 @@ def _masked(
     attr: Attribution | None,
     speaker: Speaker | None,
 ) -> str:
-    """The clause with nested asides blanked, and a speaker phrase that names nobody."""
+    """The clause with nested asides blanked, and the speaker phrase when it is no content.
+
+    A speech verb's speaker is who says it, not what is said ("Cohen said"); an act verb's
+    speaker is part of the statement ("Ukraine's military denied the claim").
+    """
     chars = list(art.text[clause.start : clause.end])
     blanks = list(nested)
-    if attr is not None and (speaker is None or _is_stand_in(attr.surface, art.rules)):
+    if attr is not None and attr.verb_kind in ("say", "according"):
+        blanks.append(_speech_span(art, clause, attr))
+    elif attr is not None and (speaker is None or _is_stand_in(attr.surface, art.rules)):
         blanks.append((attr.start, attr.end))
     for start, end in blanks:
         for i in range(max(start, clause.start), min(end, clause.end)):
             chars[i - clause.start] = " "
     return "".join(chars)
+
+
+def _speech_span(art: _Article, clause: Clause, attr: Attribution) -> tuple[int, int]:
+    """The span of a speech attribution; after its content it runs to the clause end
+    (”, plant manager André Thierig told reporters on Monday.")."""
+    start = min(attr.start, attr.verb_start)
+    trailing = _TRAILING.search(art.text, clause.start, start)
+    if trailing and not _THAT.search(art.text, attr.verb_end, clause.end):
+        return trailing.start(1), clause.end
+    return start, max(attr.end, attr.verb_end)
+
+
+# An attribution after its content: a comma or closing quote, then a few words of descriptor.
+_TRAILING = re.compile(r"[,”\"]\s*((?:[\w’'-]+\s+){0,4})$")
+_THAT = re.compile(r"\bthat\b")  # "spokeswoman, Maria Zakharova, said that ...": not after
 
 
 def _is_stand_in(surface: str, rules: Rules) -> bool:
@@ -247,12 +312,36 @@ def _is_stand_in(surface: str, rules: Rules) -> bool:
     return last in pronouns or last in rules.source_documents
 
 
-def _evidence(art: _Article, timexes: list[Timex]) -> Evidence:
+def _evidence(
+    art: _Article, timexes: list[Timex], untimed: str, attr: Attribution | None, quoted: bool
+) -> Evidence:
     deadline = next(
         (t.text for t in timexes if anchor.is_deadline(art.text, t, art.published, art.rules)), None
     )
-    future = next((t.text for t in timexes if anchor.is_future(t, art.published)), None)
-    return Evidence(deadline=deadline, future_time=future, has_time=bool(timexes))
+    return Evidence(
+        deadline=deadline,
+        future_time=next((t.text for t in timexes if anchor.is_future(t, art.published)), None),
+        has_time=bool(timexes),
+        untimed=untimed,
+        reported=attr is not None and attr.verb_kind in ("say", "according"),
+        quoted=quoted,
+        act=attr is not None and attr.verb_kind == "act",
+        time_text=timexes[0].text if timexes else "",
+    )
+
+
+_TIME_LEAD = re.compile(r"(?:\b(?:on|in|at|during|this|last|next)\s+)?$", re.IGNORECASE)
+
+
+def _untimed(clause: Clause, fragment: str, timexes: list[Timex]) -> str:
+    """The fragment without its time phrases and their prepositions, spaces collapsed."""
+    chars = list(fragment)
+    for timex in timexes:
+        lead = _TIME_LEAD.search(fragment, 0, timex.start - clause.start)
+        start = lead.start() if lead else timex.start - clause.start
+        for i in range(start, timex.end - clause.start):
+            chars[i] = " "
+    return " ".join("".join(chars).split())
 
 
 def _anchor(
@@ -260,11 +349,13 @@ def _anchor(
 ) -> None:
     kind = draft.decision.kind or "claim"
     verb_kind = attr.verb_kind if attr else "say"
-    main = []
+    main, dated_nouns = [], []
     for timex in timexes:
         on_verb = anchor.on_verb(art.text, timex, attr, clause.start)
         role = anchor.role_of(art.text, timex, kind, on_verb, verb_kind, art.published, art.rules)
         draft.times.append(anchor.to_anchor(timex, role, art.published))
-        if not anchor.is_modifier(art.text, timex):
+        if not anchor.is_modifier(art.text, timex, kind, art.rules):
             main.append(draft.times[-1])
-    draft.time = anchor.primary(kind, main, art.published)
+        elif anchor.dated_noun(art.text, timex):
+            dated_nouns.append(draft.times[-1])  # "forecast second-quarter revenue of ..."
+    draft.time = anchor.primary(kind, main or dated_nouns, art.published)

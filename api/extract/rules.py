@@ -37,7 +37,17 @@ class Rules:
     act_verbs: frozenset[str]
     quote_only_verbs: frozenset[str]
     according_to: tuple[str, ...]
-    source_phrases: tuple[re.Pattern[str], ...]
+    source_phrases: tuple[re.Pattern[str], ...]  # anchored before a reporting verb
+    source_phrases_after: tuple[re.Pattern[str], ...]  # anchored after "according to"
+    that_only_verbs: frozenset[str]
+    participles: frozenset[str]
+    quantifiers: frozenset[str]
+    not_speaker_words: frozenset[str]
+    org_nouns: frozenset[str]
+    public_nouns: frozenset[str]
+    public_heads: frozenset[str]
+    company_nouns: frozenset[str]
+    subordinators: frozenset[str]
     verb_preface: frozenset[str]
     source_documents: frozenset[str]
     pronouns: dict[str, frozenset[str]]
@@ -54,8 +64,11 @@ class Rules:
     connectives: frozenset[str]
     irregular_past: frozenset[str]
     bio: tuple[Cue, ...]
+    promo: tuple[Cue, ...]
+    dateline: re.Pattern[str]
     tail_paragraphs: int
     timex_homographs: frozenset[str]
+    comparison_lead: re.Pattern[str]
 
     @property
     def report_verbs(self) -> frozenset[str]:
@@ -144,9 +157,22 @@ def load(lang: str = "en") -> Rules:
         quote_only_verbs=_lower(_get(verbs, "quote_only", "verbs"), "verbs.quote_only"),
         according_to=tuple(_lower(_get(attr, "according_to", "attribution.yaml"), "according")),
         source_phrases=tuple(
-            _compile(p, "attribution.yaml:source_phrases")
+            _compile(rf"(?:{p})\s*$", "attribution.yaml:source_phrases")
             for p in _get(attr, "source_phrases", "attribution.yaml")
         ),
+        source_phrases_after=tuple(
+            _compile(rf"(?:{p})(?=\s*[,.;:]|\s*$)", "attribution.yaml:source_phrases")
+            for p in _get(attr, "source_phrases", "attribution.yaml")
+        ),
+        that_only_verbs=_lower(_get(verbs, "that_only", "verbs"), "verbs.that_only"),
+        participles=_lower(_get(verbs, "participle", "verbs"), "verbs.participle"),
+        quantifiers=_lower(_get(attr, "quantifiers", "attribution.yaml"), "quantifiers"),
+        not_speaker_words=_lower(_get(attr, "not_speaker_words", "attribution.yaml"), "stop"),
+        org_nouns=_lower(_get(spk, "org_nouns", "speakers.yaml"), "org_nouns"),
+        public_nouns=_lower(_get(spk, "public_nouns", "speakers.yaml"), "public_nouns"),
+        public_heads=_lower(_get(spk, "public_heads", "speakers.yaml"), "public_heads"),
+        company_nouns=_lower(_get(spk, "company_nouns", "speakers.yaml"), "company_nouns"),
+        subordinators=_lower(_get(attr, "subordinators", "attribution.yaml"), "subordinators"),
         verb_preface=_lower(_get(attr, "verb_preface", "attribution.yaml"), "verb_preface"),
         source_documents=_lower(_get(attr, "source_documents", "attribution.yaml"), "documents"),
         pronouns={k: _lower(v, f"pronouns.{k}") for k, v in _get(attr, "pronouns", "a").items()},
@@ -166,6 +192,11 @@ def load(lang: str = "en") -> Rules:
         connectives=_lower(_get(cue, "connectives", "cues.yaml"), "connectives"),
         irregular_past=_lower(_get(cue, "irregular_past", "cues.yaml"), "irregular_past"),
         bio=_cues("bio", _get(boiler, "bio", "boilerplate.yaml"), "boilerplate.yaml", 0),
+        promo=_cues("promo", _get(boiler, "promo", "boilerplate.yaml"), "boilerplate.yaml", 0),
+        dateline=re.compile(str(_get(boiler, "dateline", "boilerplate.yaml"))),
         tail_paragraphs=int(_get(boiler, "tail_paragraphs", "boilerplate.yaml")),
         timex_homographs=_lower(_get(timex, "homographs", "timex.yaml"), "homographs"),
+        comparison_lead=_compile(
+            _get(timex, "comparison_lead", "timex.yaml"), "timex.yaml:comparison_lead"
+        ),
     )

@@ -164,8 +164,11 @@ def segment(text: str, rules: Rules) -> list[Clause]:
     out: list[Clause] = []
     block, sentence_no, carry_open = -1, -1, False
     for p_no, (p_start, p_end) in enumerate(paras):
+        if dateline := rules.dateline.match(text[p_start:p_end]):
+            p_start += dateline.end()
         quotes = quote_spans(text, p_start, p_end)
         whole_headline = is_headline(text[p_start:p_end])
+        promo = any(cue.pattern.search(text[p_start:p_end]) for cue in rules.promo)
         starts_quoted = text[p_start] in OPEN_QUOTES or text[p_start] == '"'
         joined = carry_open and starts_quoted
         for s_no, (s_start, s_end) in enumerate(sentences(text, p_start, p_end, rules)):
@@ -173,7 +176,9 @@ def segment(text: str, rules: Rules) -> list[Clause]:
             if not ((s_no == 0 and joined) or (s_no > 0 and _inside(s_start, quotes))):
                 block += 1
             for c_start, c_end in clauses(text, s_start, s_end, quotes, rules):
-                kind = _kind(text, c_start, c_end, whole_headline, cutoff)
+                kind = (
+                    "boilerplate" if promo else _kind(text, c_start, c_end, whole_headline, cutoff)
+                )
                 out.append(Clause(c_start, c_end, kind, p_no, sentence_no, block))
         carry_open = bool(quotes) and quotes[-1][2]
     return out

@@ -7,6 +7,7 @@ document ("the tweet"); `Speakers` merges mentions that fit one another.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -71,20 +72,31 @@ def parse_mention(surface: str, rules: Rules) -> Mention:
     low_words = [w.lower() for w in words]
     if len(words) == 1 and low_words[0] in rules.all_pronouns:
         return Mention(surface, "pronoun", head=low_words[0])
-    definite = low_words[0] == "the"
+    definite = low_words[0] == "the" or low_words[:3] == ["one", "of", "the"]  # partitive
     body = words[1:] if low_words[0] in DETERMINERS else words
     bare = [_bare(w) for w in body]
     nation = next((c for w in bare if (c := _country(w, rules))), None)
     head = bare[-1].lower() if bare else ""
     linked = [w for i, w in enumerate(bare[:-1]) if low_words[-len(bare) + i + 1] in LINKS]
-    if linked and linked[0].islower() and linked[0] in rules.unnamed_heads:
+    first = linked[0].lower() if linked else ""
+    if first in rules.unnamed_heads and (linked[0].islower() or first not in rules.org_heads):
         # "officials in Kyiv", "a spokesperson for the ministry": unnamed, whatever follows
         return Mention(surface, "unnamed", nation=nation, head=linked[0], definite=definite)
+    shown = _shown_document(bare, rules)
+    if shown:  # "an internal memo seen by The Verge": the document, whoever shows it
+        return Mention(surface, "document", head=shown, definite=definite)
     if head in rules.source_documents:
         if any(_is_name(w, rules) for w in bare):  # "a Gallup poll" speaks for Gallup
             keys = _org_keys(body, rules)
             return Mention(surface, "org", keys=keys, nation=nation, head=head, definite=definite)
         return Mention(surface, "document", head=head, definite=definite)
+    if len(words) > 1 and low_words[0] in rules.quantifiers and not definite:
+        # "Some hardline Republicans", "two U.S. officials": a group, whatever its words
+        group = next((w.lower() for w in bare if w.lower() in rules.unnamed_heads), head)
+        return Mention(surface, "unnamed", nation=nation, head=group, definite=False)
+    common = _common_head(bare, rules)
+    if common:  # "some investors", "one of the people", "the planemaker"
+        return Mention(surface, "unnamed", nation=nation, head=common, definite=definite)
     if head in rules.unnamed_heads and not any(_is_name(w, rules) for w in bare):
         return Mention(surface, "unnamed", nation=nation, head=head, definite=definite)
     owner, main = _split_possessive(body)
@@ -93,12 +105,47 @@ def parse_mention(surface: str, rules: Rules) -> Mention:
         keys = _org_keys(owner + main, rules)
         org_head = next((w.lower() for w in map(_bare, main) if w.lower() in rules.org_heads), head)
         return Mention(surface, "org", keys=keys, nation=nation, head=org_head, definite=definite)
-    titled = [i for i, w in enumerate(main) if _bare(w).lower() in rules.titles]
+    titled = [i for i, w in enumerate(main) if _is_title(w, rules)]
     names = [w for w in map(_bare, main[max(titled, default=-1) + 1 :]) if _is_name(w, rules)]
-    roles = frozenset(_bare(w).lower() for w in main if _bare(w).lower() in rules.titles)
+    roles = frozenset(_bare(w).lower() for w in main if _is_title(w, rules))
     if not names:
         return Mention(surface, "descriptor", nation=nation, roles=roles | {head}, head=head)
     return Mention(surface, "person", name=" ".join(names), nation=nation, roles=roles, head=head)
+
+
+def _shown_document(bare: list[str], rules: Rules) -> str:
+    """The document word of "memo seen by X", "report obtained by X", or empty."""
+    for word, nxt in itertools.pairwise(bare):
+        low = nxt.lower()
+        shown = low.endswith(("ed", "en")) or low in rules.irregular_past
+        if word.lower() in rules.source_documents and shown:
+            return word.lower()
+    return ""
+
+
+def _common_head(bare: list[str], rules: Rules) -> str:
+    """The head of a phrase of common nouns ("two people familiar with the matter": people).
+
+    Empty when the phrase holds a name, a title or an organisation's head word.
+    """
+    opener = 1 if bare and bare[0].lower() in rules.quantifiers else 0
+    words = bare[opener:]
+    # The first word may be capitalised by its sentence ("Aid agencies"), not the head.
+    if not words or not words[-1].islower() or any(w[:1].isupper() for w in words[1:]):
+        return ""
+    lows = [w.lower() for w in words]
+    if any(_is_title(w, rules) or w in rules.org_heads for w in lows):
+        return ""
+    return next((w for w in lows if w in rules.unnamed_heads), lows[-1])
+
+
+def _is_title(word: str, rules: Rules) -> bool:
+    """ "Director-General", "co-CEO": a compound of titles is a title."""
+    low = _bare(word).lower()
+    if low in rules.titles:
+        return True
+    parts = [p for p in low.split("-") if p not in ("co", "vice", "deputy")]
+    return "-" in low and bool(parts) and all(p in rules.titles for p in parts)
 
 
 def _bare(word: str) -> str:
@@ -106,13 +153,12 @@ def _bare(word: str) -> str:
 
 
 def _is_name(word: str, rules: Rules) -> bool:
-    low = word.lower()
-    return word[:1].isupper() and low not in rules.titles and _country(word, rules) is None
+    return word[:1].isupper() and not _is_title(word, rules) and _country(word, rules) is None
 
 
 def _titled_name(words: list[str], rules: Rules) -> bool:
     """A name after a title: "State Department spokesman Ned Price" is a person."""
-    titled = [i for i, w in enumerate(words) if _bare(w).lower() in rules.titles]
+    titled = [i for i, w in enumerate(words) if _is_title(w, rules)]
     if not titled or titled[-1] == len(words) - 1:
         return False
     rest = [_bare(w) for w in words[titled[-1] + 1 :]]
@@ -170,7 +216,9 @@ class Speakers:
 
     def _new(self, mention: Mention, kind: str) -> Speaker:
         surface = mention.surface
-        if kind == "unnamed" and surface[:1].isupper() and surface.split()[0] in ("A", "An", "The"):
+        opener = surface.split()[0].lower()
+        common = DETERMINERS | self.rules.quantifiers | self.rules.unnamed_heads
+        if kind == "unnamed" and opener in common:  # "Analysts at X" opened a sentence
             surface = surface[0].lower() + surface[1:]
         speaker = Speaker(kind, [surface])
         self._merge(speaker, mention)
@@ -199,7 +247,7 @@ class Speakers:
         if kind == "pronoun":
             return self._pronoun_fits(speaker, mention.head)
         if kind == "document":
-            return True
+            return mention.definite  # "the statement" is the last speaker's; "a memo" is new
         if kind == "person" and speaker.kind == "person":
             words = frozenset(mention.name.lower().split())
             return words <= speaker.names or speaker.names <= words
@@ -221,10 +269,37 @@ class Speakers:
         if pronoun in groups["person"]:
             return speaker.kind in ("person", "unnamed") and not speaker.head.endswith("s")
         if pronoun in groups["org"]:
-            return speaker.kind == "org"
+            return org_like(speaker)
         if pronoun in groups["group"]:
-            return speaker.kind == "org" or speaker.head.endswith("s")
+            return org_like(speaker) or speaker.head.endswith("s")
         return False
+
+    def org_noun(self, mention: Mention) -> bool:
+        """ "the company", "the Danish drugmaker": an organisation named before."""
+        last = mention.surface.split()[-1]
+        return mention.definite and last.islower() and last in self.rules.org_nouns
+
+    def organisation(self, mention: Mention) -> Speaker | None:
+        """The most recent organisation-like speaker an org noun can stand for."""
+        fits = (s for s in reversed(self.all) if org_like(s) and self.fits(mention, s.keys))
+        return next(fits, None)
+
+    def fits(self, mention: Mention, keys: frozenset[str]) -> bool:
+        """Whether an org noun can name an organisation with these name words."""
+        noun = mention.surface.split()[-1].lower()
+        public = bool(keys & self.rules.public_heads)
+        if noun in self.rules.public_nouns:
+            return public
+        return not public if noun in self.rules.company_nouns else True
+
+    def alias(self, speaker: Speaker, surface: str) -> Speaker:
+        """Record another surface form of a known speaker and make it the last one."""
+        if surface not in speaker.surfaces:
+            speaker.surfaces.append(surface)
+        self.all.remove(speaker)
+        self.all.append(speaker)
+        self.last = speaker
+        return speaker
 
     def descriptor_fits(self, speaker: Speaker, mention: Mention) -> bool:
         if mention.nation and speaker.nation and mention.nation != speaker.nation:
@@ -233,6 +308,12 @@ class Speakers:
         for role in mention.roles:
             wanted |= self.rules.role_synonyms.get(role, frozenset({role}))
         return bool(wanted & speaker.roles)
+
+
+def org_like(speaker: Speaker) -> bool:
+    """An organisation, or a lone untitled name ("Boeing", "OpenAI"): people come titled."""
+    lone = speaker.kind == "person" and len(speaker.names) == 1 and not speaker.roles
+    return speaker.kind == "org" or lone
 
 
 _DESCRIPTOR = re.compile(r"\b[Tt]he\s+(?:[A-Z][\w.]+\s+)?[a-z]+\b")

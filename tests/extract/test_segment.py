@@ -75,3 +75,29 @@ def test_bio_at_the_end_is_boilerplate() -> None:
 def test_bio_like_sentence_in_the_body_stays() -> None:
     text = "Jane Roe is a British journalist held in Iran.\nShe was seized.\nTalks go on.\nNo."
     assert pieces(text)[0][0] == "body"
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        ("LONDON, March 14 (Reuters) - Retail sales fell 2.1%.", "Retail sales fell 2.1%."),
+        ("WASHINGTON (AP) — The House will vote.", "The House will vote."),
+    ],
+    ids=["reuters-dated", "ap-undated"],
+)
+def test_dateline_is_not_part_of_the_sentence(text: str, first: str) -> None:
+    assert pieces(text)[0] == ("body", first)
+
+
+def test_calls_to_action_anywhere_are_boilerplate() -> None:
+    text = (
+        "Shell will cut 200 jobs.\nClick here to read more.\nEditor's note: This story was "
+        "updated.\nOil rose 2%.\nRelated: Why oil prices rose"
+    )
+    assert [k for k, _ in pieces(text)] == [
+        "body",
+        "boilerplate",
+        "boilerplate",
+        "body",
+        "boilerplate",
+    ]
