@@ -9,12 +9,15 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.responses import RedirectResponse
-from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.routing import Route, WebSocketRoute
 
 from api.auth import AuthMiddleware
+from api.body_limit import BodySizeLimitMiddleware
 from api.graphql.view import GraphQLApp
-from api.rest.routes import routes as rest_routes
-from api.services.events import LocalBus
+from api.playground.assets import Playground, default_dir
+from api.playground.web import asset_route
+from api.rest.routes import rest_mount
+from api.services.events import create_bus
 from api.settings import Settings
 from db.session import create_engine, create_sessionmaker
 
@@ -24,7 +27,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
     engine = create_engine(settings.database_url)
     sessionmaker = create_sessionmaker(engine)
 
-    bus = LocalBus()
+    bus = create_bus(settings.database_url)  # LISTEN/NOTIFY on PostgreSQL
+    playground = Playground(default_dir())
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
@@ -33,8 +37,11 @@ def create_app(settings: Settings | None = None) -> Starlette:
         await bus.stop()
         await engine.dispose()
 
-    graphql = GraphQLApp(sessionmaker, settings, bus)
-    middleware = [Middleware(AuthMiddleware, sessionmaker=sessionmaker)]
+    graphql = GraphQLApp(sessionmaker, settings, bus, playground)
+    middleware = [
+        Middleware(BodySizeLimitMiddleware, max_body_bytes=settings.max_body_bytes),
+        Middleware(AuthMiddleware, sessionmaker=sessionmaker),
+    ]
     if settings.cors_origins:
         middleware.insert(
             0,
@@ -51,7 +58,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             Route("/", lambda _r: RedirectResponse("/graphql")),
             Route("/graphql", graphql, methods=["GET", "POST"]),
             WebSocketRoute("/graphql", graphql),
-            Mount("/api/v1", routes=rest_routes),
+            asset_route(playground),
+            rest_mount("/api/v1"),
         ],
         middleware=middleware,
         lifespan=lifespan,

@@ -22,6 +22,8 @@ class Settings:
     cors_origins: tuple[str, ...] = field(default=())
     max_body_bytes: int = 1_000_000
     load_seeds: bool = True
+    # The fact-checking organisation named as author of ClaimReview exports.
+    reviewer_name: str = "Hindsight"
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None) -> Settings:
@@ -35,4 +37,5 @@ class Settings:
             cors_origins=origins,
             max_body_bytes=int(env.get("HINDSIGHT_MAX_BODY_BYTES") or 1_000_000),
             load_seeds=_flag(env.get("HINDSIGHT_LOAD_SEEDS"), True),
+            reviewer_name=env.get("HINDSIGHT_REVIEWER_NAME") or "Hindsight",
         )

@@ -15,8 +15,10 @@ SUBCOMMAND_MODULES: tuple[str, ...] = (
     "api.cli.serve",
     "api.cli.migrate",
     "api.cli.seed",
+    "api.cli.token",
     "api.cli.tag",
     "api.cli.extract",
+    "api.cli.playground",
 )
 
 

@@ -1,21 +1,28 @@
-"""DataLoaders, built fresh for each request: one query per batch of keys."""
+"""DataLoaders, built fresh for each request: one query per batch of keys.
+
+An AsyncSession runs one statement at a time, while strawberry resolves sibling fields
+concurrently: `Loaders.lock` makes the batches, and resolvers that call a service directly,
+take turns on the request's session.
+"""
 
 from __future__ import annotations
 
+import asyncio
 from collections import defaultdict
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
-from db.models import Article, Speaker, Verification
+from db.models import Article, Claim, Speaker, Verification
 from db.repositories.articles import ArticleRepository
 from db.repositories.claims import ClaimRepository
 from db.repositories.speakers import SpeakerRepository
 
 T = TypeVar("T")
+K = TypeVar("K")
 
 
 def _aligned(keys: Sequence[int], rows: Sequence[T], key_of: Callable[[T], int]) -> list[T | None]:
@@ -25,26 +32,59 @@ def _aligned(keys: Sequence[int], rows: Sequence[T], key_of: Callable[[T], int])
 
 @dataclass
 class Loaders:
+    lock: asyncio.Lock
     article_by_id: DataLoader[int, Article | None]
+    claim_by_id: DataLoader[int, Claim | None]
     speaker_by_id: DataLoader[int, Speaker | None]
+    verification_by_id: DataLoader[int, Verification | None]
     verifications_by_claim_id: DataLoader[int, list[Verification]]
+    status_counts_by_speaker_id: DataLoader[int, dict[str, int]]
 
 
 def build_loaders(session: AsyncSession) -> Loaders:
+    lock = asyncio.Lock()
+
+    def serialized(
+        load: Callable[[Sequence[int]], Awaitable[list[T]]],
+    ) -> Callable[[Sequence[int]], Awaitable[list[T]]]:
+        async def run(keys: Sequence[int]) -> list[T]:
+            async with lock:
+                return await load(keys)
+
+        return run
+
+    claims = ClaimRepository(session)
+
     async def articles(keys: Sequence[int]) -> list[Article | None]:
         return _aligned(keys, await ArticleRepository(session).by_ids(keys), lambda a: a.id)
+
+    async def claims_by_id(keys: Sequence[int]) -> list[Claim | None]:
+        return _aligned(keys, await claims.by_ids(keys), lambda c: c.id)
 
     async def speakers(keys: Sequence[int]) -> list[Speaker | None]:
         return _aligned(keys, await SpeakerRepository(session).by_ids(keys), lambda s: s.id)
 
-    async def verifications(keys: Sequence[int]) -> list[list[Verification]]:
+    async def verifications(keys: Sequence[int]) -> list[Verification | None]:
+        return _aligned(keys, await claims.verifications_by_ids(keys), lambda v: v.id)
+
+    async def history(keys: Sequence[int]) -> list[list[Verification]]:
         grouped: dict[int, list[Verification]] = defaultdict(list)
-        for v in await ClaimRepository(session).verifications_for(keys):
+        for v in await claims.verifications_for(keys):
             grouped[v.claim_id].append(v)
         return [grouped.get(k, []) for k in keys]
 
+    async def status_counts(keys: Sequence[int]) -> list[dict[str, int]]:
+        counts: dict[int, dict[str, int]] = defaultdict(dict)
+        for speaker_id, status, n in await claims.status_counts(keys):
+            counts[speaker_id][status] = n
+        return [counts.get(k, {}) for k in keys]
+
     return Loaders(
-        article_by_id=DataLoader(load_fn=articles),
-        speaker_by_id=DataLoader(load_fn=speakers),
-        verifications_by_claim_id=DataLoader(load_fn=verifications),
+        lock=lock,
+        article_by_id=DataLoader(load_fn=serialized(articles)),
+        claim_by_id=DataLoader(load_fn=serialized(claims_by_id)),
+        speaker_by_id=DataLoader(load_fn=serialized(speakers)),
+        verification_by_id=DataLoader(load_fn=serialized(verifications)),
+        verifications_by_claim_id=DataLoader(load_fn=serialized(history)),
+        status_counts_by_speaker_id=DataLoader(load_fn=serialized(status_counts)),
     )

@@ -8,6 +8,15 @@ import binascii
 from api.services.errors import NotFound, UserError
 
 TYPES = ("Article", "Claim", "Speaker", "Verification")
+# Keys are 64-bit in both databases: a larger number would fail in the driver, not as bad input.
+MAX_PK = 2**63 - 1
+
+
+def parse_pk(text: str) -> int | None:
+    """A primary key written in ASCII digits and within range, else None."""
+    if text.isascii() and text.isdigit() and int(text) <= MAX_PK:
+        return int(text)
+    return None
 
 
 def encode(type_name: str, pk: int) -> str:
@@ -19,8 +28,9 @@ def decode(global_id: str, field: str = "id") -> tuple[str, int]:
     try:
         padded = global_id + "=" * (-len(global_id) % 4)
         type_name, _, pk = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
-        if type_name in TYPES and pk.isdigit():
-            return type_name, int(pk)
+        number = parse_pk(pk)
+        if type_name in TYPES and number is not None:
+            return type_name, number
     except (binascii.Error, UnicodeDecodeError, ValueError):
         pass
     raise UserError(f"not a valid ID: {global_id!r}", field, "INVALID_ID")

@@ -51,9 +51,12 @@ def decode_cursor(cursor: str, field: str) -> tuple[date, int]:
     try:
         raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
         day, _, pk = raw.partition("|")
-        return date.fromisoformat(day), int(pk)
+        number = ids.parse_pk(pk)
+        if number is not None:
+            return date.fromisoformat(day), number
     except (binascii.Error, UnicodeDecodeError, ValueError):
-        raise UserError(f"not a valid cursor: {cursor!r}", field, "INVALID_CURSOR") from None
+        pass
+    raise UserError(f"not a valid cursor: {cursor!r}", field, "INVALID_CURSOR")
 
 
 async def build_query(session: AsyncSession, f: TimelineFilter, today: date) -> ClaimQuery:

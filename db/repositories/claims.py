@@ -122,3 +122,7 @@ class ClaimRepository:
         query = select(Verification).where(Verification.claim_id.in_(claim_ids))
         order = (Verification.claim_id, Verification.revision.desc())
         return list(await self.session.scalars(query.order_by(*order)))
+
+    async def verifications_by_ids(self, ids: Sequence[int]) -> list[Verification]:
+        query = select(Verification).where(Verification.id.in_(ids))
+        return list(await self.session.scalars(query))

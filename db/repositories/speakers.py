@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Speaker
@@ -49,3 +49,6 @@ class SpeakerRepository:
                 | ((Speaker.name_key == anchor) & (Speaker.id > after_id))
             )
         return list(await self.session.scalars(query.limit(limit)))
+
+    async def count(self) -> int:
+        return int(await self.session.scalar(select(func.count(Speaker.id))) or 0)

@@ -9,6 +9,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -57,6 +58,12 @@ def _read_until_ready(process: subprocess.Popen[str], base_url: str) -> list[str
     raise RuntimeError(f"server did not become healthy: {output}")
 
 
+def _drain(process: subprocess.Popen[str], output: list[str]) -> None:
+    assert process.stdout is not None
+    for line in process.stdout:
+        output.append(line.rstrip("\n"))
+
+
 @contextlib.contextmanager
 def running_server(database_url: str, **env: str) -> Iterator[Server]:
     """`hindsight serve` on `database_url`; stopped with SIGINT (as Ctrl-C) at the end."""
@@ -70,7 +77,10 @@ def running_server(database_url: str, **env: str) -> Iterator[Server]:
     )
     base_url = f"http://127.0.0.1:{port}"
     try:
-        yield Server(base_url, process, _read_until_ready(process, base_url))
+        output = _read_until_ready(process, base_url)
+        # Keep reading: uvicorn logs every request, and a full pipe would block the server.
+        threading.Thread(target=_drain, args=(process, output), daemon=True).start()
+        yield Server(base_url, process, output)
     finally:
         process.send_signal(signal.SIGINT)
         try:

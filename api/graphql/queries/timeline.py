@@ -1,71 +1,44 @@
 from __future__ import annotations
 
-from datetime import date
-
 import strawberry
 
+from api.graphql.access import CanRead
 from api.graphql.context import Info
-from api.graphql.types.connection import ClaimConnection
-from api.graphql.types.enums import ClaimKind, Order, VerificationStatus
-from api.services.timeline import TimelineFilter as ServiceFilter
-from api.services.timeline import timeline_page
-
-
-@strawberry.input(description="Which items the timeline shows; every field narrows it.")
-class TimelineFilter:
-    from_: date | None = strawberry.field(
-        default=None, name="from", description="Items whose interval overlaps [from, to]."
-    )
-    to: date | None = strawberry.field(default=None, description="See `from`.")
-    kinds: list[ClaimKind] | None = strawberry.field(default=None, description="CLAIM, PREDICTION.")
-    statuses: list[VerificationStatus] | None = strawberry.field(
-        default=None, description="Current verdicts to include."
-    )
-    speaker: str | None = strawberry.field(
-        default=None, description="A speaker's name, alias or ID."
-    )
-    article_id: strawberry.ID | None = strawberry.field(default=None, description="An Article ID.")
-    search: str | None = strawberry.field(default=None, description="Text the item contains.")
-    due: bool | None = strawberry.field(
-        default=None, description="Only (true) or no (false) predictions past their deadline."
-    )
-
-    def to_service(self) -> ServiceFilter:
-        return ServiceFilter(
-            from_date=self.from_,
-            to_date=self.to,
-            kinds=[k.value for k in self.kinds] if self.kinds else None,
-            statuses=[s.value for s in self.statuses] if self.statuses else None,
-            speaker=self.speaker,
-            article_id=self.article_id,
-            search=self.search,
-            due=self.due,
-        )
+from api.graphql.errors import coded_errors
+from api.graphql.types.arguments import After, Before, FilterArg, First, IdArg, Last, OrderArg
+from api.graphql.types.claim import Claim
+from api.graphql.types.connection import ClaimConnection, claim_connection
+from api.graphql.types.enums import Order
+from api.graphql.types.timeline_filter import TimelineFilter
+from api.services import ids
 
 
 @strawberry.type
 class TimelineQuery:
     @strawberry.field(
-        description="Claims and predictions in time order (undated items by publication date)."
+        description="Claims and predictions in time order: by the start of their time anchor, "
+        "undated items by their article's publication date.",
+        permission_classes=[CanRead],
     )
     async def timeline(
         self,
         info: Info,
-        filter: TimelineFilter | None = None,
-        order: Order = Order.ASC,
-        first: int | None = None,
-        after: str | None = None,
-        last: int | None = None,
-        before: str | None = None,
+        filter: FilterArg = None,
+        order: OrderArg = Order.ASC,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> ClaimConnection:
-        page = await timeline_page(
-            info.context.session,
-            (filter or TimelineFilter()).to_service(),
-            today=info.context.today,
-            descending=order is Order.DESC,
-            first=first,
-            after=after,
-            last=last,
-            before=before,
-        )
-        return ClaimConnection.from_page(page)
+        f = (filter or TimelineFilter()).to_service()
+        return await claim_connection(info, f, order, first, after, last, before)
+
+    @strawberry.field(
+        description="One claim or prediction; null when no claim has this ID.",
+        permission_classes=[CanRead],
+    )
+    async def claim(self, info: Info, id: IdArg) -> Claim | None:
+        with coded_errors():
+            pk = ids.decode_as(id, "Claim")
+        model = await info.context.loaders.claim_by_id.load(pk)
+        return Claim.from_model(model) if model else None

@@ -75,6 +75,9 @@ class Claim(Node):
     def due(self, info: Info) -> bool:
         return is_due(self.model, info.context.today)
 
-    @strawberry.field(description="When the item's time interval is unknown: the article date.")
+    @strawberry.field(
+        description="The date the timeline sorts it by: the start of its time anchor, "
+        "else its article's publication date."
+    )
     def sort_date(self) -> date:
         return self.model.sort_date

@@ -1,0 +1,36 @@
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.access import CanRead
+from api.graphql.context import Info
+from api.graphql.errors import coded_errors
+from api.graphql.types.arguments import After, First, IdArg
+from api.graphql.types.article import Article
+from api.graphql.types.connection import ArticleConnection
+from api.services import ids
+from api.services.catalog import list_articles
+
+
+@strawberry.type
+class ArticleQuery:
+    @strawberry.field(
+        description="One article; null when no article has this ID.",
+        permission_classes=[CanRead],
+    )
+    async def article(self, info: Info, id: IdArg) -> Article | None:
+        with coded_errors():
+            pk = ids.decode_as(id, "Article")
+        model = await info.context.loaders.article_by_id.load(pk)
+        return Article.from_model(model) if model else None
+
+    @strawberry.field(
+        description="Articles, newest publication first.", permission_classes=[CanRead]
+    )
+    async def articles(
+        self, info: Info, first: First = None, after: After = None
+    ) -> ArticleConnection:
+        with coded_errors():
+            async with info.context.loaders.lock:
+                page = await list_articles(info.context.session, first=first, after=after)
+        return ArticleConnection.from_page(page)

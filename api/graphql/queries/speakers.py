@@ -1,0 +1,34 @@
+from __future__ import annotations
+
+import strawberry
+
+from api.graphql.access import CanRead
+from api.graphql.context import Info
+from api.graphql.errors import coded_errors
+from api.graphql.types.arguments import After, First, IdArg
+from api.graphql.types.connection import SpeakerConnection
+from api.graphql.types.speaker import Speaker
+from api.services import ids
+from api.services.catalog import list_speakers
+
+
+@strawberry.type
+class SpeakerQuery:
+    @strawberry.field(
+        description="One speaker; null when no speaker has this ID.",
+        permission_classes=[CanRead],
+    )
+    async def speaker(self, info: Info, id: IdArg) -> Speaker | None:
+        with coded_errors():
+            pk = ids.decode_as(id, "Speaker")
+        model = await info.context.loaders.speaker_by_id.load(pk)
+        return Speaker.from_model(model) if model else None
+
+    @strawberry.field(description="Speakers in name order.", permission_classes=[CanRead])
+    async def speakers(
+        self, info: Info, first: First = None, after: After = None
+    ) -> SpeakerConnection:
+        with coded_errors():
+            async with info.context.loaders.lock:
+                page = await list_speakers(info.context.session, first=first, after=after)
+        return SpeakerConnection.from_page(page)

@@ -1,0 +1,1 @@
+"""Thin REST handlers: parse input, call one service, shape the output."""
