@@ -6,14 +6,19 @@ count towards the depth: GraphiQL's schema query nests `ofType` far deeper than 
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Callable, Iterator
 
+from graphql import GraphQLError
 from strawberry.extensions import (
+    AddValidationRules,
     MaxAliasesLimiter,
     MaxTokensLimiter,
+    ParserCache,
     QueryDepthLimiter,
     SchemaExtension,
+    ValidationCache,
 )
 
 # The deepest useful query today is timeline > edges > node > article/verifications > field (5).
@@ -45,16 +50,45 @@ class LimitErrorCodes(SchemaExtension):
 
     def _tag(self) -> None:
         for error in self.execution_context.pre_execution_errors or []:
-            for pattern, code, limit in _LIMIT_ERRORS:
-                if pattern.search(error.message):
-                    error.extensions = {**(error.extensions or {}), "code": code, "limit": limit}
+            _tag(error)
+
+
+def _tag(error: GraphQLError) -> None:
+    for pattern, code, limit in _LIMIT_ERRORS:
+        if pattern.search(error.message):
+            error.extensions = {**(error.extensions or {}), "code": code, "limit": limit}
+
+
+class ReportingParserCache(ParserCache):
+    """strawberry's parser cache, minus its flaw: it parses outside strawberry's error handling,
+    so a syntax or token-limit error would escape as an internal error. On an error we leave
+    the document unparsed and strawberry's own guarded parse reports it."""
+
+    def on_parse(self) -> Iterator[None]:
+        context = self.execution_context
+        with contextlib.suppress(GraphQLError):
+            context.graphql_document = self.cached_parse_document(
+                context.query, **context.parse_options
+            )
+        yield
+
+
+# The limiters' rule classes, built once: validation results are cached per (document, rules),
+# and a limiter made per request would bring new rule classes and never hit that cache.
+_RULES = [
+    *QueryDepthLimiter(max_depth=MAX_DEPTH).validation_rules,
+    *MaxAliasesLimiter(max_alias_count=MAX_ALIASES).validation_rules,
+]
+# Distinct documents kept parsed and validated; clients send the same few queries again and again.
+CACHE_SIZE = 256
 
 
 def extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories: strawberry builds fresh extensions for each request."""
     return [
         LimitErrorCodes,
-        lambda: QueryDepthLimiter(max_depth=MAX_DEPTH),
-        lambda: MaxAliasesLimiter(max_alias_count=MAX_ALIASES),
+        lambda: AddValidationRules(_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
+        lambda: ReportingParserCache(maxsize=CACHE_SIZE),
+        lambda: ValidationCache(maxsize=CACHE_SIZE),
     ]

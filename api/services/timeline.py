@@ -39,7 +39,7 @@ class Page:
     cursors: list[str]
     has_next: bool
     has_previous: bool
-    total: int
+    total: int | None  # None when the page was fetched without counting
 
 
 def encode_cursor(claim: Claim) -> str:
@@ -106,8 +106,15 @@ async def timeline_page(
     after: str | None = None,
     last: int | None = None,
     before: str | None = None,
+    with_total: bool = True,
+    related: bool = False,
 ) -> Page:
-    """One page of the filtered timeline, Relay style (first/after forward, last/before back)."""
+    """One page of the filtered timeline, Relay style (first/after forward, last/before back).
+
+    Counting every match costs a scan; `with_total=False` skips it (`Page.total` is None) for
+    callers that count only on demand with `timeline_count`. `related` preloads each item's
+    speaker, article and verifications (see ClaimRepository.page).
+    """
     query = await build_query(session, f, today)
     for name, value in (("first", first), ("last", last)):
         if value is not None and not 0 <= value <= MAX_PAGE:
@@ -115,24 +122,33 @@ async def timeline_page(
     if first is not None and last is not None:
         raise UserError("pass first or last, not both", "last")
     repo = ClaimRepository(session)
-    total = await repo.count(query)
+    total = await repo.count(query) if with_total else None
     if last is not None or (before is not None and first is None):
         limit = DEFAULT_PAGE if last is None else last
         key = decode_cursor(before, "before") if before else None
-        rows = await repo.page(query, descending=not descending, after=key, limit=limit + 1)
+        rows = await repo.page(
+            query, descending=not descending, after=key, limit=limit + 1, related=related
+        )
         items = list(reversed(rows[:limit]))
         return _page(
             items, has_next=before is not None, has_previous=len(rows) > limit, total=total
         )
     limit = DEFAULT_PAGE if first is None else first
     key = decode_cursor(after, "after") if after else None
-    rows = await repo.page(query, descending=descending, after=key, limit=limit + 1)
+    rows = await repo.page(
+        query, descending=descending, after=key, limit=limit + 1, related=related
+    )
     return _page(
         rows[:limit], has_next=len(rows) > limit, has_previous=after is not None, total=total
     )
 
 
-def _page(items: list[Claim], *, has_next: bool, has_previous: bool, total: int) -> Page:
+async def timeline_count(session: AsyncSession, f: TimelineFilter, *, today: date) -> int:
+    """How many items match the filter, all pages."""
+    return await ClaimRepository(session).count(await build_query(session, f, today))
+
+
+def _page(items: list[Claim], *, has_next: bool, has_previous: bool, total: int | None) -> Page:
     return Page(items, [encode_cursor(c) for c in items], has_next, has_previous, total)
 
 

@@ -24,6 +24,7 @@ from db.base import Base, CreatedAtMixin
 if TYPE_CHECKING:
     from db.models.article import Article
     from db.models.speaker import Speaker
+    from db.models.verification import Verification
 
 CLAIM_KINDS = ("CLAIM", "PREDICTION")
 STATUSES = (
@@ -87,3 +88,7 @@ class Claim(CreatedAtMixin, Base):
 
     article: Mapped[Article] = relationship(back_populates="claims", lazy="raise")
     speaker: Mapped[Speaker | None] = relationship(lazy="raise")
+    # Newest first. Read-only: history rows are only ever appended through Verification.
+    verifications: Mapped[list[Verification]] = relationship(
+        order_by="desc(Verification.revision)", lazy="raise", viewonly=True
+    )

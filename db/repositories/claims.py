@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import joinedload, selectinload
 
 from db.models import Claim, Verification
 
@@ -81,11 +82,27 @@ class ClaimRepository:
         return int(await self.session.scalar(query) or 0)
 
     async def page(
-        self, q: ClaimQuery, *, descending: bool, after: tuple[date, int] | None, limit: int
+        self,
+        q: ClaimQuery,
+        *,
+        descending: bool,
+        after: tuple[date, int] | None,
+        limit: int,
+        related: bool = False,
     ) -> list[Claim]:
-        """Up to `limit` claims in (sort_date, id) order, strictly after the `after` key."""
+        """Up to `limit` claims in (sort_date, id) order, strictly after the `after` key.
+
+        `related` loads each claim's speaker and article in the same query and its
+        verifications in one more, for callers that show them all.
+        """
         key = tuple_(Claim.sort_date, Claim.id)
         query: Select[Any] = select(Claim).where(*_conditions(q))
+        if related:
+            query = query.options(
+                joinedload(Claim.speaker),
+                joinedload(Claim.article),
+                selectinload(Claim.verifications),
+            )
         if after is not None:
             query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
         order = (

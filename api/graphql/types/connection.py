@@ -13,7 +13,7 @@ from api.graphql.types.claim import Claim
 from api.graphql.types.enums import Order
 from api.graphql.types.speaker import Speaker
 from api.services.catalog import ListPage
-from api.services.timeline import Page, timeline_page
+from api.services.timeline import Page, timeline_count, timeline_page
 from api.services.timeline import TimelineFilter as ServiceFilter
 from db.models import Article as ArticleModel
 from db.models import Speaker as SpeakerModel
@@ -50,16 +50,22 @@ class ClaimEdge:
 class ClaimConnection:
     edges: list[ClaimEdge] = strawberry.field(description="The items of this page, in order.")
     page_info: PageInfo = strawberry.field(description="Where this page sits.")
-    total_count: int = strawberry.field(description="Items matching the filter, all pages.")
+    filter: strawberry.Private[ServiceFilter]
 
     @classmethod
-    def from_page(cls, page: Page) -> ClaimConnection:
+    def from_page(cls, page: Page, f: ServiceFilter) -> ClaimConnection:
         edges = [
             ClaimEdge(cursor=c, node=Claim.from_model(m))
             for m, c in zip(page.items, page.cursors, strict=True)
         ]
         info = PageInfo.of(page.cursors, page.has_next, page.has_previous)
-        return cls(edges=edges, page_info=info, total_count=page.total)
+        return cls(edges=edges, page_info=info, filter=f)
+
+    @strawberry.field(description="Items matching the filter, all pages.")
+    async def total_count(self, info: Info) -> int:
+        # Counted only when asked for: on a large timeline the count is a scan.
+        async with info.context.loaders.lock:
+            return await timeline_count(info.context.session, self.filter, today=info.context.today)
 
 
 async def claim_connection(
@@ -83,8 +89,10 @@ async def claim_connection(
                 after=after,
                 last=last,
                 before=before,
+                with_total=False,
+                related=True,
             )
-    return ClaimConnection.from_page(page)
+    return ClaimConnection.from_page(page, f)
 
 
 @strawberry.type(description="An article and its cursor.")
