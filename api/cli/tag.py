@@ -8,19 +8,13 @@ Bad input fails with a one-line message naming the line; no partial output file 
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import sys
-import tempfile
-from collections.abc import Iterable, Iterator
-from datetime import date
-from typing import IO, Any
+from typing import Any
 
+from api.cli import jsonl
+from api.cli.common import fail
+from api.cli.jsonl import Document
 from api.temporal import Timex, tag
-
-
-class InputError(ValueError):
-    """A bad input line; the message names it."""
 
 
 def timex_json(t: Timex) -> dict[str, Any]:
@@ -38,78 +32,27 @@ def timex_json(t: Timex) -> dict[str, Any]:
     }
 
 
-def _parse_dct(raw: object, where: str) -> date:
-    if not isinstance(raw, str):
-        raise InputError(f"{where}: 'dct' must be a YYYY-MM-DD string")
-    try:
-        return date.fromisoformat(raw)
-    except ValueError:
-        raise InputError(f"{where}: bad date {raw!r} (expected YYYY-MM-DD)") from None
-
-
-def _documents(lines: Iterable[str]) -> Iterator[tuple[Any, str, date]]:
-    for no, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"line {no}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{where}: malformed JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise InputError(f"{where}: expected a JSON object")
-        for field in ("doc", "dct", "text"):
-            if field not in obj:
-                raise InputError(f"{where}: missing field '{field}'")
-        if not isinstance(obj["text"], str):
-            raise InputError(f"{where}: 'text' must be a string")
-        yield obj["doc"], obj["text"], _parse_dct(obj["dct"], where)
-
-
-def _write(docs: Iterable[tuple[Any, str, date]], out: IO[str]) -> None:
-    for doc, text, dct in docs:
-        record = {"doc": doc, "timexes": [timex_json(t) for t in tag(text, dct)]}
-        out.write(json.dumps(record, ensure_ascii=False) + "\n")
-
-
-def _run_to_file(lines: Iterable[str], path: str) -> None:
-    """Write to a temp file beside `path`, rename on success, delete on failure."""
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".tag-", suffix=".jsonl", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            _write(_documents(lines), out)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+def convert(document: Document) -> dict[str, Any]:
+    return {
+        "doc": document.doc,
+        "timexes": [timex_json(t) for t in tag(document.text, document.day)],
+    }
 
 
 def handler(args: argparse.Namespace) -> int:
     """Run `hindsight tag`; returns the exit code."""
+    if args.text is None:
+        return jsonl.run("tag", args.input, args.output, "dct", convert)
+    if args.dct is None:
+        return fail("tag: --text needs --dct YYYY-MM-DD")
     try:
-        if args.text is not None:
-            if args.dct is None:
-                raise InputError("--text needs --dct YYYY-MM-DD")
-            docs = [(None, args.text, _parse_dct(args.dct, "--dct"))]
-            if args.output:
-                _run_to_file(
-                    [json.dumps({"doc": None, "dct": args.dct, "text": args.text})], args.output
-                )
-            else:
-                _write(docs, sys.stdout)
-            return 0
-        src = open(args.input, encoding="utf-8") if args.input else sys.stdin
-        with src:
-            if args.output:
-                _run_to_file(src, args.output)
-            else:
-                # Validate everything before printing so bad input prints nothing.
-                docs = list(_documents(src))
-                _write(docs, sys.stdout)
-    except (InputError, OSError) as exc:
-        print(f"hindsight tag: {exc}", file=sys.stderr)
-        return 2
+        document = Document(None, jsonl.parse_day(args.dct, "--dct", "dct"), args.text)
+    except jsonl.InputError as exc:
+        return fail(f"tag: {exc}")
+    if args.output:
+        jsonl.write_file([document], convert, args.output)
+    else:
+        jsonl.write([document], convert, sys.stdout)
     return 0
 
 

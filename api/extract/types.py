@@ -17,6 +17,17 @@ class TimeAnchor:
     granularity: str | None
     role: str
 
+    def as_json(self) -> dict[str, str | None]:
+        """The JSON shape shared by the extract CLI and stored claims."""
+        return {
+            "text": self.text,
+            "value": self.value,
+            "start": self.start.isoformat() if self.start else None,
+            "end": self.end.isoformat() if self.end else None,
+            "granularity": self.granularity,
+            "role": self.role,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Item:

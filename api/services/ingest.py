@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.extract import extract
-from api.extract.types import Item, TimeAnchor
+from api.extract.types import Item
 from api.services.errors import UserError
 from db.models import Article, Claim
 from db.repositories.articles import ArticleRepository
@@ -136,19 +136,8 @@ async def _claim(session: AsyncSession, article: Article, item: Item) -> Claim:
         time_end=time.end if time else None,
         time_granularity=time.granularity if time else None,
         time_role=time.role if time else None,
-        times=[anchor_to_dict(t) for t in item.times],
+        times=[t.as_json() for t in item.times],
         sort_date=(time.start if time and time.start else article.published_at),
         status="UNVERIFIED",
         revision=0,
     )
-
-
-def anchor_to_dict(anchor: TimeAnchor) -> dict[str, str | None]:
-    return {
-        "text": anchor.text,
-        "value": anchor.value,
-        "start": anchor.start.isoformat() if anchor.start else None,
-        "end": anchor.end.isoformat() if anchor.end else None,
-        "granularity": anchor.granularity,
-        "role": anchor.role,
-    }

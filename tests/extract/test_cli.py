@@ -70,9 +70,9 @@ class TestExtractCommand:
     @pytest.mark.parametrize(
         ("bad", "message"),
         [
-            ("{not json", "line 2: invalid JSON"),
+            ("{not json", "line 2: malformed JSON"),
             (json.dumps({"doc": "x", "text": "y"}), "line 2: missing or non-string field"),
-            (json.dumps({**ARTICLE, "published": "28/07/2022"}), "line 2: published is not"),
+            (json.dumps({**ARTICLE, "published": "28/07/2022"}), "line 2: bad date in 'published'"),
             (json.dumps(["a list"]), "line 2: expected a JSON object"),
         ],
         ids=["json", "missing-field", "bad-date", "not-object"],
@@ -82,7 +82,7 @@ class TestExtractCommand:
     ) -> None:
         source = write_jsonl(tmp_path / "in.jsonl", ARTICLE, bad)
         out = tmp_path / "out.jsonl"
-        assert run([str(source), "-o", str(out)]) == 1
+        assert run([str(source), "-o", str(out)]) == 2
         err = capsys.readouterr().err.strip()
         assert len(err.splitlines()) == 1
         assert message in err
@@ -94,7 +94,7 @@ class TestExtractCommand:
         source = write_jsonl(tmp_path / "in.jsonl", "{oops")
         out = tmp_path / "out.jsonl"
         out.write_text("previous\n", encoding="utf-8")
-        assert run([str(source), "-o", str(out)]) == 1
+        assert run([str(source), "-o", str(out)]) == 2
         assert out.read_text(encoding="utf-8") == "previous\n"
 
     def test_missing_input_file(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

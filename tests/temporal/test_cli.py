@@ -54,8 +54,8 @@ def test_text_option(capsys: pytest.CaptureFixture) -> None:
     ("bad_line", "message"),
     [
         ("{not json", "line 2: malformed JSON"),
-        (json.dumps({"doc": "x", "text": "t"}), "line 2: missing field 'dct'"),
-        (json.dumps({"doc": "x", "dct": "2022-13-01", "text": "t"}), "line 2: bad date"),
+        (json.dumps({"doc": "x", "text": "t"}), "line 2: missing or non-string field 'dct'"),
+        (json.dumps({"doc": "x", "dct": "2022-13-01", "text": "t"}), "line 2: bad date in 'dct'"),
     ],
 )
 def test_bad_input_fails_without_output(
