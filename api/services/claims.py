@@ -1,13 +1,11 @@
-"""Reading single claims and the rules that derive their state."""
+"""Rules that derive a claim's state from its stored fields."""
 
 from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy.ext.asyncio import AsyncSession
-
 from db.models import Claim
-from db.repositories.claims import DUE_ROLES, OPEN_STATUSES, ClaimRepository
+from db.repositories.claims import DUE_ROLES, OPEN_STATUSES
 
 
 def is_due(claim: Claim, today: date) -> bool:
@@ -19,7 +17,3 @@ def is_due(claim: Claim, today: date) -> bool:
         and claim.time_end < today
         and claim.status in OPEN_STATUSES
     )
-
-
-async def get_claim(session: AsyncSession, claim_id: int) -> Claim | None:
-    return await ClaimRepository(session).get(claim_id)
