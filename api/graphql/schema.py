@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.graphql import limits
+from api.graphql.execution import LeanExecutor, direct_resolvers
 from api.graphql.mutations.delete_article import DeleteArticleMutation
 from api.graphql.mutations.ingest_article import IngestArticleMutation
 from api.graphql.mutations.set_verification import SetVerificationMutation
@@ -26,5 +27,10 @@ class Mutation(IngestArticleMutation, SetVerificationMutation, DeleteArticleMuta
 
 
 schema = strawberry.Schema(
-    query=Query, mutation=Mutation, subscription=Subscription, extensions=limits.extensions()
+    query=Query,
+    mutation=Mutation,
+    subscription=Subscription,
+    extensions=limits.extensions(),
+    execution_context_class=LeanExecutor,
 )
+direct_resolvers(schema)

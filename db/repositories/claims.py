@@ -7,9 +7,9 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, select, tuple_, update
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload, selectinload
+from sqlalchemy.orm import joinedload
 
-from db.models import Claim, Verification
+from db.models import Article, Claim, Verification
 
 OPEN_STATUSES = ("UNVERIFIED", "IN_REVIEW")
 # Roles that put a prediction's time in the future of the article: its end is when it is due.
@@ -92,23 +92,26 @@ class ClaimRepository:
     ) -> list[Claim]:
         """Up to `limit` claims in (sort_date, id) order, strictly after the `after` key.
 
-        `related` loads each claim's speaker and article in the same query and its
-        verifications in one more, for callers that show them all.
+        `related` loads each claim's speaker, article (but not its text) and verifications in
+        the same query, for callers that show them all: the page is limited in a subquery, then
+        joined (a second statement for the verifications costs more than the few rows they add).
         """
         key = tuple_(Claim.sort_date, Claim.id)
         query: Select[Any] = select(Claim).where(*_conditions(q))
         if related:
             query = query.options(
                 joinedload(Claim.speaker),
-                joinedload(Claim.article),
-                selectinload(Claim.verifications),
+                # The article's full text would repeat on every row; it loads on demand.
+                joinedload(Claim.article, innerjoin=True).defer(Article.text, raiseload=True),
+                joinedload(Claim.verifications),
             )
         if after is not None:
             query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
         order = (
             (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
         )
-        return list(await self.session.scalars(query.order_by(*order).limit(limit)))
+        result = await self.session.scalars(query.order_by(*order).limit(limit))
+        return list(result.unique() if related else result)
 
     async def by_article_ids(self, article_ids: Sequence[int]) -> list[Claim]:
         query = select(Claim).where(Claim.article_id.in_(article_ids))

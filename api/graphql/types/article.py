@@ -9,7 +9,7 @@ import strawberry
 from api.graphql.context import Info
 from api.graphql.types.arguments import After, Before, FilterArg, First, Last, OrderArg
 from api.graphql.types.enums import Order
-from api.graphql.types.node import Node
+from api.graphql.types.node import ID_DESCRIPTION, Node
 from api.graphql.types.timeline_filter import TimelineFilter
 from api.services import ids
 from db.models import Article as ArticleModel
@@ -18,26 +18,38 @@ if TYPE_CHECKING:
     from api.graphql.types.connection import ClaimConnection
 
 
+def _article_id(root: Article) -> strawberry.ID:
+    # Encoded only when asked for: a timeline page shows many articles, rarely their IDs.
+    return strawberry.ID(ids.encode("Article", root.model.id))
+
+
 @strawberry.type(description="An ingested news article.")
 class Article(Node):
+    id: strawberry.ID = strawberry.field(resolver=_article_id, description=ID_DESCRIPTION)
     title: str = strawberry.field(description="Headline.")
     url: str | None = strawberry.field(description="Where it was published.")
     outlet: str | None = strawberry.field(description="Publication, e.g. 19FortyFive.")
     author: str | None = strawberry.field(description="Byline.")
     published_at: date = strawberry.field(description="Publication date: the reference time.")
-    text: str = strawberry.field(description="Full text; item offsets index into it.")
+    model: strawberry.Private[ArticleModel]
 
     @classmethod
     def from_model(cls, model: ArticleModel) -> Article:
         return cls(
-            id=strawberry.ID(ids.encode("Article", model.id)),
             title=model.title,
             url=model.url,
             outlet=model.outlet,
             author=model.author,
             published_at=model.published_at,
-            text=model.text,
+            model=model,
         )
+
+    # A timeline page leaves the (long) text unloaded; it is fetched only when asked for.
+    @strawberry.field(description="Full text; item offsets index into it.")
+    def text(self, info: Info) -> str:
+        if "text" in self.model.__dict__:
+            return self.model.text
+        return _load_text(info, self.model.id)  # type: ignore[return-value]
 
     @strawberry.field(description="The article's claims and predictions, in time order.")
     async def claims(
@@ -53,5 +65,12 @@ class Article(Node):
         # Imported here: the connection module imports Claim, which imports Article.
         from api.graphql.types.connection import claim_connection
 
-        f = replace((filter or TimelineFilter()).to_service(), article_id=self.id)
+        f = replace((filter or TimelineFilter()).to_service(), article_id=_article_id(self))
         return await claim_connection(info, f, order, first, after, last, before)
+
+
+async def _load_text(info: Info, article_id: int) -> str:
+    # The loader's query fills the attribute the page query deferred, on the same instance.
+    article = await info.context.loaders.article_by_id.load(article_id)
+    assert article is not None  # the page that referenced it holds the row
+    return article.text

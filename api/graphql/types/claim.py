@@ -16,6 +16,12 @@ from api.services.claims import is_due
 from db.models import Claim as ClaimModel
 
 
+def _times(root: Claim) -> list[TimeAnchor]:
+    # Built only when asked for (most views show the primary anchor alone). A resolver given
+    # in the field's place keeps the field's position in the schema.
+    return [TimeAnchor.from_dict(t) for t in root.model.times]
+
+
 @strawberry.type(description="A claim or a prediction made in an article.")
 class Claim(Node):
     kind: ClaimKind = strawberry.field(description="CLAIM or PREDICTION.")
@@ -26,7 +32,9 @@ class Claim(Node):
     confidence: float = strawberry.field(description="Extraction confidence, 0 to 1.")
     cue: str | None = strawberry.field(description="The words that decided its kind.")
     time: TimeAnchor | None = strawberry.field(description="The primary time anchor.")
-    times: list[TimeAnchor] = strawberry.field(description="Every time phrase of the item.")
+    times: list[TimeAnchor] = strawberry.field(
+        resolver=_times, description="Every time phrase of the item."
+    )
     status: VerificationStatus = strawberry.field(description="Current verdict.")
     revision: int = strawberry.field(
         description="Number of verdicts so far; pass it as expectedRevision to change the status."
@@ -45,7 +53,6 @@ class Claim(Node):
             confidence=model.confidence,
             cue=model.cue,
             time=TimeAnchor.primary_of(model),
-            times=[TimeAnchor.from_dict(t) for t in model.times],
             status=VerificationStatus(model.status),
             revision=model.revision,
             model=model,

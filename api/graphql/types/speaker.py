@@ -8,7 +8,7 @@ import strawberry
 from api.graphql.context import Info
 from api.graphql.types.arguments import After, Before, FilterArg, First, Last, OrderArg
 from api.graphql.types.enums import Order
-from api.graphql.types.node import Node
+from api.graphql.types.node import ID_DESCRIPTION, Node
 from api.graphql.types.timeline_filter import TimelineFilter
 from api.graphql.types.track_record import TrackRecord
 from api.services import ids
@@ -18,10 +18,16 @@ if TYPE_CHECKING:
     from api.graphql.types.connection import ClaimConnection
 
 
+def _speaker_id(root: Speaker) -> strawberry.ID:
+    # Encoded only when asked for: a timeline page shows many speakers, rarely their IDs.
+    return strawberry.ID(ids.encode("Speaker", root.pk))
+
+
 @strawberry.type(
     description="A source quoted by articles: a person, an organisation, or an unnamed official."
 )
 class Speaker(Node):
+    id: strawberry.ID = strawberry.field(resolver=_speaker_id, description=ID_DESCRIPTION)
     name: str = strawberry.field(description="Canonical name.")
     aliases: list[str] = strawberry.field(description="Other names the articles use for it.")
     pk: strawberry.Private[int]
@@ -29,7 +35,6 @@ class Speaker(Node):
     @classmethod
     def from_model(cls, model: SpeakerModel) -> Speaker:
         return cls(
-            id=strawberry.ID(ids.encode("Speaker", model.id)),
             name=model.name,
             aliases=list(model.aliases),
             pk=model.id,
@@ -54,5 +59,5 @@ class Speaker(Node):
         # Imported here: the connection module imports Claim, which imports Speaker.
         from api.graphql.types.connection import claim_connection
 
-        f = replace((filter or TimelineFilter()).to_service(), speaker=self.id)
+        f = replace((filter or TimelineFilter()).to_service(), speaker=_speaker_id(self))
         return await claim_connection(info, f, order, first, after, last, before)
