@@ -18,6 +18,9 @@ from api.temporal.values import interval_of
 
 __all__ = ["Interval", "Timex", "tag"]
 
+# Grains of a date that "that year" / "the following month" may point back to.
+_ANCHOR_GRAINS = frozenset({"day", "month", "quarter", "season", "half", "year"})
+
 
 def _signal(text: str, start: int, signals: frozenset[str]) -> str | None:
     """The temporal preposition right before `start` (up to three words), lower-cased."""
@@ -47,6 +50,8 @@ def tag(text: str, dct: date) -> list[Timex]:
             interval, gran = interval_of(norm.value, norm.mod)
         if gran == "day" and interval is not None:
             memory["day"] = interval.start  # what "that day" / "the next morning" refer to
+        if type_ == "DATE" and gran in _ANCHOR_GRAINS and interval is not None:
+            memory["anchor"] = (interval.start, gran)  # what "that year" refers to
         out.append(
             Timex(
                 start=mention.start,

@@ -105,6 +105,8 @@ def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if mod is None and "couple" in key(g["num"]):
         mod = "APPROX"
     anchor = key(g.get("anchor"))
+    if unit == "M" and n in (6, 9) and (anchor or key(m.group(0)).startswith("the")):
+        ctx.memory["period"] = "months"  # earnings reported "for the nine months"
     iv = _anchored(n, unit, is_time, anchor, ctx) if anchor else _ahead(n, unit, is_time, ctx)
     gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(unit)
     return Norm(
@@ -154,7 +156,9 @@ def n_set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 def _clock_day(word: str | None, ctx: Ctx) -> date:
     w = key(word)
-    if not w or w == "today" or w == "tonight":
+    if not w:  # "at 10 p.m.": on the day the text last named (the event's), else the DCT
+        return ctx.memory.get("day", ctx.dct)
+    if w == "today" or w == "tonight":
         return ctx.dct
     if w in {"yesterday", "tomorrow"}:
         return ctx.dct + timedelta(days=-1 if w == "yesterday" else 1)

@@ -41,9 +41,11 @@ class Ctx:
         """Tense of the surrounding words ('past', 'future' or None), computed once."""
         if limit not in self._dir:
             d = tense.direction(self.text, self.start, self.end, self.lex, limit)
-            # No tense cue: a deadline preposition ("until Friday") points ahead.
+            # No tense cue: a deadline preposition ("until Friday") points ahead, "since" back.
             if d is None and self.signal in self.lex["future_signals"]:
                 d = "future"
+            elif d is None and self.signal in self.lex["past_signals"]:
+                d = "past"
             self._dir[limit] = d
         return self._dir[limit]
 
@@ -177,9 +179,19 @@ def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
         return dateparse.weekday(wd, dct, "future")
     if wd == dct.isoweekday():  # "Friday" in a Friday paper is that day, either way
         return dct
+    if ctx.signal in ctx.lex["weekday_future_signals"] and not _opens_sentence(ctx):
+        return dateparse.weekday(wd, dct, "future")
     # News weekdays are mostly past: only a nearby future cue turns one ahead.
     future = ctx.direction(_WEEKDAY_CUE_WORDS) == "future"
     return dateparse.weekday(wd, dct, "future" if future else "past")
+
+
+def _opens_sentence(ctx: Ctx) -> bool:
+    """Whether the phrase's signal starts its sentence (is capitalized): "Until Thursday, they
+    had not ..." looks back from a past state, unlike "postponed until Thursday"."""
+    before = ctx.text[max(0, ctx.start - 40) : ctx.start].rstrip()
+    head = before[len(before) - len(ctx.signal or "") :]
+    return head[:1].isupper()
 
 
 def rel_offset(rel: str | None) -> int:

@@ -28,7 +28,7 @@ from api.temporal.lexical import (
     year_num,
 )
 from api.temporal.types import Interval
-from api.temporal.values import day_value, month_value, quarter_of, shift, value_at
+from api.temporal.values import day_value, month_value, quarter_of, shift, value_at, week_value
 
 NORMALIZERS, normalizer = registry()
 
@@ -43,13 +43,23 @@ def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     month = month_num(m["month"], ctx.lex)
     day = int(re.sub(r"\D", "", m["day"]))
     year_word = m.groupdict().get("year")
+    rel = m.groupdict().get("rel")
     if year_word:
         d = dateparse.absolute(year_num(year_word, ctx.lex), month, day)
+    elif rel:  # "last Oct. 23"
+        d = dateparse.absolute(resolve_month(month, ctx, rel), month, day)
     elif month == ctx.dct.month and ctx.direction() != "future":
         d = dateparse.absolute(ctx.dct.year, month, day)  # this month's, even if ahead
     else:
         d = dateparse.absolute(resolve_month(month, ctx), month, day)
     return Norm(day_value(d)) if d else None
+
+
+@normalizer
+def n_week_of(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the week of March 6": the (ISO) week holding that day."""
+    day = n_month_day(m, ctx)
+    return Norm(week_value(date.fromisoformat(day.value))) if day else None
 
 
 @normalizer
@@ -68,6 +78,15 @@ def n_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
 @normalizer
 def n_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(f"{year_num(m['year'], ctx.lex):04d}", mod=part_mod(m["pm"], ctx.lex))
+
+
+@normalizer
+def n_year_period(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the 1988 period": that year's part of the period being reported (a quarter)."""
+    year = year_num(m["year"], ctx.lex)
+    if ctx.memory.get("period") == "quarter":
+        return Norm(f"{year:04d}-Q{ctx.memory['quarter'][1]}")
+    return Norm(f"{year:04d}")
 
 
 @normalizer
@@ -147,6 +166,7 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return Norm(f"{year:04d}-Q{q}")
     if not ago and not g.get("year") and not g.get("pyear"):
         ctx.memory["quarter"] = (year, q)
+        ctx.memory["period"] = "quarter"
     return Norm(f"{year:04d}-Q{q}")
 
 
@@ -227,8 +247,22 @@ def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
         n = 10 if unit == "E" else 100
         iv = _span(ctx.dct, "Y", n, off)
         return Norm(f"P{n}Y", type="DURATION", interval=iv, granularity="year")
-    d = move(ctx.dct, unit, off)
+    d = move(_anaphora_base(rel, unit, ctx), unit, off)
     return Norm(value_at(d, unit), mod=part_mod(m["pm"], ctx.lex))
+
+
+# "that year", "the following month": counted from the date the text last named, not the DCT
+# ("On May 22, 1995, ... and the following year" is 1996).
+_ANAPHORIC_RELS = frozenset({"that", "the following", "the previous", "the preceding"})
+_ANAPHORIC_RELS |= {"the prior", "the same"}
+_FINER = {"Y": {"day", "month", "quarter", "season", "half", "year"}, "M": {"day", "month"}}
+
+
+def _anaphora_base(rel: str, unit: str, ctx: Ctx) -> date:
+    anchor = ctx.memory.get("anchor")
+    if rel in _ANAPHORIC_RELS and anchor and anchor[1] in _FINER.get(unit, ()):
+        return anchor[0]
+    return ctx.dct
 
 
 def _weekend(rel: str, off: int, ctx: Ctx) -> date:
@@ -299,6 +333,8 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if unit in {"H", "S"} or (unit == "M" and key(m["unit"]).startswith("minute")):
         return None
     n = int(n)
+    if unit == "Y" and n == 1 and not ahead and ctx.memory.get("period") == "months":
+        return Norm(f"{ctx.dct.year - 1:04d}", mod=mod)  # "for the nine months, ... a year ago"
     if unit == "Y" and n == 1 and not ahead and "quarter" in ctx.memory:
         year, q = ctx.memory["quarter"]  # earnings: "a year ago" is that quarter last year
         return Norm(f"{year - 1:04d}-Q{q}", mod=mod)

@@ -27,6 +27,8 @@ def _cues(
 
 
 _PARTICIPLE_AFTER = frozenset({"be", "been", "being", "to", "get", "gets"})
+# After these an -ed word is an adjective ("a still unspecified date", "the planned talks").
+_ADJECTIVE_AFTER = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
 
 
 def _classify(
@@ -43,9 +45,17 @@ def _classify(
     if low in before_to and nxt == "to":
         return "future"
     if low in past:
-        return "past"
+        # "would be paid", "is to be held": an irregular participle after be/to says nothing.
+        return None if prev in _PARTICIPLE_AFTER else "past"
     # "-ed" after be/been/to is a participle; the auxiliary before it decides.
-    if len(low) > 4 and low.endswith("ed") and low not in not_ed and prev not in _PARTICIPLE_AFTER:
+    if (
+        len(low) > 4
+        and low.endswith("ed")
+        and low not in not_ed
+        and prev not in _PARTICIPLE_AFTER
+        and prev not in _ADJECTIVE_AFTER
+        and not low.startswith("un")  # "unspecified", "unnamed": adjectives
+    ):
         return "past"
     return None
 
