@@ -3,6 +3,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Speaker
@@ -30,15 +31,26 @@ class SpeakerRepository:
 
     async def upsert(self, name: str, aliases: Sequence[str]) -> Speaker:
         """The speaker named `name`, created if new, with `aliases` merged in."""
-        speaker = await self.by_name(name)
-        if speaker is None:
-            speaker = Speaker(name=name, name_key=name.strip().lower(), aliases=[])
-            self.session.add(speaker)
+        speaker = await self.by_name(name) or await self._create(name)
         merged = sorted({*speaker.aliases, *aliases} - {name})
         if merged != speaker.aliases:
             speaker.aliases = merged
         await self.session.flush()
         return speaker
+
+    async def _create(self, name: str) -> Speaker:
+        candidate = Speaker(name=name, name_key=name.strip().lower(), aliases=[])
+        try:
+            async with self.session.begin_nested():
+                self.session.add(candidate)
+        except IntegrityError:
+            # A concurrent transaction created this speaker first (the unique key decided):
+            # use its row rather than failing the whole ingestion.
+            existing = await self.by_name(name)
+            if existing is None:
+                raise
+            return existing
+        return candidate
 
     async def page(self, after_id: int | None, limit: int) -> list[Speaker]:
         query = select(Speaker).order_by(Speaker.name_key, Speaker.id)
