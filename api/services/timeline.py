@@ -5,7 +5,7 @@ from __future__ import annotations
 import base64
 import binascii
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -150,7 +150,3 @@ async def timeline_count(session: AsyncSession, f: TimelineFilter, *, today: dat
 
 def _page(items: list[Claim], *, has_next: bool, has_previous: bool, total: int | None) -> Page:
     return Page(items, [encode_cursor(c) for c in items], has_next, has_previous, total)
-
-
-def with_article(f: TimelineFilter, article_id: str) -> TimelineFilter:
-    return replace(f, article_id=article_id)

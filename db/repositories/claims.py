@@ -117,10 +117,6 @@ class ClaimRepository:
         query = select(Claim).where(Claim.article_id.in_(article_ids))
         return list(await self.session.scalars(query.order_by(Claim.start_offset, Claim.id)))
 
-    async def by_speaker_ids(self, speaker_ids: Sequence[int]) -> list[Claim]:
-        query = select(Claim).where(Claim.speaker_id.in_(speaker_ids))
-        return list(await self.session.scalars(query.order_by(Claim.sort_date, Claim.id)))
-
     async def status_counts(self, speaker_ids: Sequence[int]) -> list[tuple[int, str, int]]:
         query = (
             select(Claim.speaker_id, Claim.status, func.count(Claim.id))
