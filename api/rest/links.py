@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from starlette.requests import Request
 
 
@@ -10,5 +12,10 @@ def api_url(request: Request, path: str) -> str:
     return str(request.url.replace(path=request.scope.get("root_path", "") + path, query=""))
 
 
-def next_link(request: Request, cursor: str | None) -> str | None:
-    return str(request.url.include_query_params(cursor=cursor)) if cursor else None
+def list_body(
+    request: Request, items: list[Any], total: int | None, cursors: list[str], has_next: bool
+) -> dict[str, Any]:
+    """A list reply: the items, the total, and the link to the next page (null on the last)."""
+    cursor = cursors[-1] if has_next and cursors else None
+    link = str(request.url.include_query_params(cursor=cursor)) if cursor else None
+    return {"items": items, "total": total, "next": link}

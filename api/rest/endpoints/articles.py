@@ -10,7 +10,7 @@ from starlette.responses import JSONResponse, Response
 from api.rest import parameters as p
 from api.rest import serializers as out
 from api.rest.edge import json_body, path_pk, require_read, require_role, unit_of_work
-from api.rest.links import api_url, next_link
+from api.rest.links import api_url, list_body
 from api.rest.schemas import ARTICLE_INPUT
 from api.rest.validate import parse_query
 from api.services.catalog import delete_article, list_articles
@@ -47,14 +47,8 @@ async def list_all(request: Request) -> JSONResponse:
     values = parse_query(request.query_params, LIST_PARAMETERS)
     async with unit_of_work(request) as session:
         page = await list_articles(session, first=values["limit"], after=values["cursor"])
-    cursor = page.cursors[-1] if page.has_next and page.cursors else None
-    return JSONResponse(
-        {
-            "items": [out.article_summary(a) for a in page.items],
-            "total": page.total,
-            "next": next_link(request, cursor),
-        }
-    )
+    items = [out.article_summary(a) for a in page.items]
+    return JSONResponse(list_body(request, items, page.total, page.cursors, page.has_next))
 
 
 async def read_article(request: Request) -> JSONResponse:

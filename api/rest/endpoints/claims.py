@@ -19,7 +19,7 @@ from api.rest.edge import (
     require_role,
     unit_of_work,
 )
-from api.rest.links import next_link
+from api.rest.links import list_body
 from api.rest.schemas import VERIFICATION_INPUT
 from api.rest.validate import parse_query
 from api.services.details import claim_history, get_claim, related
@@ -58,14 +58,8 @@ async def list_claims(request: Request) -> JSONResponse:
             after=values["cursor"],
         )
         rel = await related(session, page.items)
-    cursor = page.cursors[-1] if page.has_next and page.cursors else None
-    return JSONResponse(
-        {
-            "items": [out.claim(c, rel, today) for c in page.items],
-            "total": page.total,
-            "next": next_link(request, cursor),
-        }
-    )
+    items = [out.claim(c, rel, today) for c in page.items]
+    return JSONResponse(list_body(request, items, page.total, page.cursors, page.has_next))
 
 
 async def read_claim(request: Request) -> JSONResponse:

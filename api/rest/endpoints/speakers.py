@@ -8,7 +8,7 @@ from starlette.responses import JSONResponse
 from api.rest import parameters as p
 from api.rest import serializers as out
 from api.rest.edge import path_pk, require_read, unit_of_work
-from api.rest.links import next_link
+from api.rest.links import list_body
 from api.rest.validate import parse_query
 from api.services.catalog import list_speakers
 from api.services.details import get_speaker, speaker_status_counts
@@ -21,14 +21,8 @@ async def list_all(request: Request) -> JSONResponse:
     values = parse_query(request.query_params, LIST_PARAMETERS)
     async with unit_of_work(request) as session:
         page = await list_speakers(session, first=values["limit"], after=values["cursor"])
-    cursor = page.cursors[-1] if page.has_next and page.cursors else None
-    return JSONResponse(
-        {
-            "items": [out.speaker(s) for s in page.items],
-            "total": page.total,
-            "next": next_link(request, cursor),
-        }
-    )
+    items = [out.speaker(s) for s in page.items]
+    return JSONResponse(list_body(request, items, page.total, page.cursors, page.has_next))
 
 
 async def read_speaker(request: Request) -> JSONResponse:
