@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Generic, Protocol, TypeVar
@@ -35,18 +33,14 @@ class ListPage(Generic[T]):
 
 
 def encode_cursor(kind: str, pk: int) -> str:
-    return base64.urlsafe_b64encode(f"{kind}|{pk}".encode()).decode().rstrip("=")
+    return ids.opaque(f"{kind}|{pk}")
 
 
 def decode_cursor(cursor: str, kind: str) -> int:
-    try:
-        raw = base64.urlsafe_b64decode((cursor + "=" * (-len(cursor) % 4)).encode()).decode()
-        found, _, pk = raw.partition("|")
-        number = ids.parse_pk(pk)
-        if found == kind and number is not None:
-            return number
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
+    found, _, pk = (ids.unopaque(cursor) or "").partition("|")
+    number = ids.parse_pk(pk)
+    if found == kind and number is not None:
+        return number
     raise UserError(f"not a valid cursor: {cursor!r}", "after", "INVALID_CURSOR")
 
 

@@ -19,20 +19,29 @@ def parse_pk(text: str) -> int | None:
     return None
 
 
+def opaque(text: str) -> str:
+    """`text` as an unpadded URL-safe base64 token (IDs and cursors)."""
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
+
+
+def unopaque(token: str) -> str | None:
+    """The text of an `opaque` token, or None when it is not one."""
+    try:
+        return base64.urlsafe_b64decode((token + "=" * (-len(token) % 4)).encode()).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        return None
+
+
 def encode(type_name: str, pk: int) -> str:
-    return base64.urlsafe_b64encode(f"{type_name}:{pk}".encode()).decode().rstrip("=")
+    return opaque(f"{type_name}:{pk}")
 
 
 def decode(global_id: str, field: str = "id") -> tuple[str, int]:
     """Split a global ID into (type, pk); raise UserError when it is not one of ours."""
-    try:
-        padded = global_id + "=" * (-len(global_id) % 4)
-        type_name, _, pk = base64.urlsafe_b64decode(padded.encode()).decode().partition(":")
-        number = parse_pk(pk)
-        if type_name in TYPES and number is not None:
-            return type_name, number
-    except (binascii.Error, UnicodeDecodeError, ValueError):
-        pass
+    type_name, _, pk = (unopaque(global_id) or "").partition(":")
+    number = parse_pk(pk)
+    if type_name in TYPES and number is not None:
+        return type_name, number
     raise UserError(f"not a valid ID: {global_id!r}", field, "INVALID_ID")
 
 
