@@ -42,7 +42,10 @@ def _unit_code(word: str, ctx: Ctx) -> tuple[str, bool]:
 
 
 def duration_value(n: float | str, unit: str, is_time: bool) -> str:
-    """P5M, PT48H, PXY, P2Y6M ...; decades and centuries become years, quarters months."""
+    """P5M, PT48H, PXY, P2Y6M ...; decades and centuries become years, quarters months.
+
+    Hours stay hours ("48 hours" PT48H, not P2D): TIMEX3 values keep the unit of the text.
+    """
     if n == "X":
         return f"PT X{unit}".replace(" ", "") if is_time else f"PX{unit}"
     n = float(n)
@@ -50,8 +53,6 @@ def duration_value(n: float | str, unit: str, is_time: bool) -> str:
     if unit in scale:
         k, unit = scale[unit]
         n *= k
-    if is_time and unit == "H" and n >= 24 and n % 24 == 0:
-        return f"P{int(n // 24)}D"
     whole, frac = int(n), n - int(n)
     pre = "PT" if is_time else "P"
     if not frac:
@@ -104,6 +105,8 @@ def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     mod = mod_of(g.get("mod"), ctx.lex)
     if mod is None and "couple" in key(g["num"]):
         mod = "APPROX"
+    if mod is None and g.get("orso"):  # "two years or so" APPROX, "five years or more"
+        mod = {"or more": "EQUAL_OR_MORE"}.get(key(g["orso"]), "APPROX")
     anchor = key(g.get("anchor"))
     if unit == "M" and n in (6, 9) and (anchor or key(m.group(0)).startswith("the")):
         ctx.memory["period"] = "months"  # earnings reported "for the nine months"
@@ -149,8 +152,11 @@ def n_set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:
         return Norm(f"XXXX-{lex['months'][word]:02d}")
     if word in lex["seasons"]:
         return Norm(f"XXXX-{lex['seasons'][word]}")
+    if word in lex["dayparts"]:  # "every morning": each day's morning
+        return Norm(f"XXXX-XX-XXT{lex['dayparts'][word]}")
     unit, is_time = _unit_code(word, ctx)
-    n = number(m["num"], lex) if m["num"] else 1
+    num = key(m["num"])
+    n = 2 if num == "other" else "X" if num in {"few", "several", "couple of"} else number(num, lex)
     return Norm(duration_value(n or 1, unit, is_time))
 
 
@@ -172,9 +178,9 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if g.get("noon"):
         hour, minute = (12, 0) if key(g["noon"]) == "noon" else (24, 0)
     else:
-        hour, minute = int(g["h"]) % 12, int(g["m"] or 0)
-        if key(g["ap"]).startswith("p"):
-            hour += 12
+        hour, minute = int(g["h"]), int(g["m"] or 0)
+        if g["ap"]:  # a 12-hour clock; without a.m./p.m. the hour is read as written
+            hour = hour % 12 + (12 if key(g["ap"]).startswith("p") else 0)
     if g.get("month"):
         month = month_num(g["month"], ctx.lex)
         try:

@@ -52,7 +52,12 @@ def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
         d = dateparse.absolute(ctx.dct.year, month, day)  # this month's, even if ahead
     else:
         d = dateparse.absolute(resolve_month(month, ctx), month, day)
-    return Norm(day_value(d)) if d else None
+    return Norm(day_value(d), mod=_approx(m)) if d else None
+
+
+def _approx(m: re.Match[str]) -> str | None:
+    """APPROX for "around Nov. 1" (the `approx` group of the {Around} part)."""
+    return "APPROX" if m.groupdict().get("approx") else None
 
 
 @normalizer
@@ -77,7 +82,11 @@ def n_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 @normalizer
 def n_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    return Norm(f"{year_num(m['year'], ctx.lex):04d}", mod=part_mod(m["pm"], ctx.lex))
+    """ "1996", "mid-1996", "1994 or later" (ON_OR_AFTER: the year opens a range)."""
+    mod = part_mod(m["pm"], ctx.lex)
+    if opening := key(m.groupdict().get("open")):
+        mod = "ON_OR_BEFORE" if opening == "or earlier" else "ON_OR_AFTER"
+    return Norm(f"{year_num(m['year'], ctx.lex):04d}", mod=mod)
 
 
 @normalizer
@@ -214,7 +223,15 @@ def n_daypart(m: re.Match[str], ctx: Ctx) -> Norm | None:
 @normalizer
 def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     wd = ctx.lex["weekdays"][key(m["wd"])]
-    d = resolve_weekday(wd, ctx, m["rel"])
+    rel = key(m["rel"])
+    if rel.startswith("the "):  # "the previous Friday": counted from the day last named
+        base = ctx.memory.get("day", ctx.dct)
+        step = 1 if rel == "the following" else -1
+        d = base + timedelta(days=step)
+        while d.isoweekday() != wd:
+            d += timedelta(days=step)
+    else:
+        d = resolve_weekday(wd, ctx, m["rel"])
     mod = part_mod(m["pm"], ctx.lex)
     if m["dp"]:
         code = ctx.lex["dayparts"][key(m["dp"])]
@@ -366,7 +383,7 @@ def _point_mod(mod: str | None, ahead: bool) -> str | None:
 def n_year_end(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "year-end": the end of the DCT's year (of the last one early in January)."""
     year = ctx.dct.year - 1 if ctx.dct.month == 1 and ctx.direction() == "past" else ctx.dct.year
-    return Norm(f"{year:04d}", mod="END")
+    return Norm(f"{year:04d}", mod=_approx(m) or "END")
 
 
 @normalizer
