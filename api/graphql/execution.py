@@ -2,35 +2,43 @@
 
 A timeline page completes ~750 fields, and per field graphql-core and strawberry each add a
 layer: a resolve-info tuple, strawberry's argument conversion and extension chain, then
-graphql-core's value completion. Two shortcuts skip what such fields do not need:
+graphql-core's value completion. Three shortcuts skip what such fields do not need:
 
 - A plain field (no resolver, no arguments) whose type is a scalar or enum is read with
-  `getattr` and coerced in `execute_field`, without building a resolve info. Anything unusual
+  `getattr` and coerced in `execute_fields`, without building a resolve info. Anything unusual
   (null in a non-null field, a value that does not coerce, an error) takes the regular path,
   which reports it as before.
 - A resolver field without arguments, extensions or permission classes calls its function
   directly with strawberry's `Info` (see `direct_resolvers`), skipping the argument and
   extension machinery that has nothing to do for it.
+- An argument-free field returning an object or a list of objects that is already there
+  goes straight to its subfields (`execute_object_field`) instead of through graphql-core's
+  generic completion; awaitables, nulls and errors take graphql-core's path.
 
-Both are off while a schema extension hooks field resolution (it must see every field).
+All are off while a schema extension hooks field resolution (it must see every field).
+tests/graphql/test_execution.py checks results and errors against stock strawberry.
 """
 
 from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from graphql import (
     GraphQLField,
     GraphQLLeafType,
+    GraphQLList,
     GraphQLNonNull,
     GraphQLObjectType,
+    GraphQLOutputType,
     GraphQLResolveInfo,
     GraphQLSchema,
     is_leaf_type,
 )
-from graphql.pyutils import Undefined
+from graphql.execution.executor import to_nodes
+from graphql.pyutils import Path, Undefined, gather_with_cancel
 from strawberry import Schema
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
@@ -40,20 +48,25 @@ from strawberry.types.field import StrawberryField
 LeafField = tuple[str, GraphQLLeafType, bool]
 LeafFields = dict[tuple[str, str], LeafField]
 
-_leaf_fields: weakref.WeakKeyDictionary[GraphQLSchema, LeafFields] = weakref.WeakKeyDictionary()
-
 
 def _strawberry_field(field: GraphQLField) -> StrawberryField | None:
     definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
     return definition if isinstance(definition, StrawberryField) else None
 
 
-def _leaf_field(field: GraphQLField) -> LeafField | None:
+def _basic_field(field: GraphQLField) -> StrawberryField | None:
+    """The definition of a field that only reads an attribute (no resolver, extension, args)."""
     definition = _strawberry_field(field)
-    # strawberry marks the resolver of a field without resolver or extensions `_is_default`.
-    if definition is None or field.args or not getattr(field.resolve, "_is_default", False):
+    if definition is None or field.args or not definition.is_basic_field:
         return None
     if definition.default_resolver is not getattr or definition.python_name is None:
+        return None
+    return definition
+
+
+def _leaf_field(field: GraphQLField) -> LeafField | None:
+    definition = _basic_field(field)
+    if definition is None:
         return None
     of_type, non_null = field.type, isinstance(field.type, GraphQLNonNull)
     if isinstance(of_type, GraphQLNonNull):
@@ -63,18 +76,62 @@ def _leaf_field(field: GraphQLField) -> LeafField | None:
     return definition.python_name, of_type, non_null  # type: ignore[return-value]
 
 
-def leaf_fields(schema: GraphQLSchema) -> LeafFields:
-    """The plain scalar and enum fields of a schema, found once per schema."""
-    found = _leaf_fields.get(schema)
+@dataclass(frozen=True, slots=True)
+class ObjectField:
+    """A field without arguments that returns an object or a list of objects."""
+
+    field: GraphQLField
+    resolve: Callable[[Any, GraphQLResolveInfo], Any]
+    object_type: GraphQLObjectType
+    item_type: GraphQLOutputType | None  # the list's item type; None when not a list
+
+
+ObjectFields = dict[tuple[str, str], ObjectField]
+
+_shortcuts: weakref.WeakKeyDictionary[GraphQLSchema, tuple[LeafFields, ObjectFields]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _unwrap(type_: GraphQLOutputType) -> GraphQLOutputType:
+    return type_.of_type if isinstance(type_, GraphQLNonNull) else type_
+
+
+def _object_field(field: GraphQLField) -> ObjectField | None:
+    of_type = _unwrap(field.type)
+    item_type = of_type.of_type if isinstance(of_type, GraphQLList) else None
+    object_type = _unwrap(item_type) if item_type is not None else of_type
+    if field.args or not isinstance(object_type, GraphQLObjectType):
+        return None
+    basic = _basic_field(field)
+    if basic is not None:
+        name = basic.python_name
+
+        def resolve(source: Any, info: GraphQLResolveInfo) -> Any:
+            return getattr(source, name)
+
+    elif getattr(field.resolve, "direct", False):
+        resolve = field.resolve
+    else:
+        return None
+    return ObjectField(field, resolve, object_type, item_type)
+
+
+def shortcuts(schema: GraphQLSchema) -> tuple[LeafFields, ObjectFields]:
+    """The plain leaf fields and the object fields of a schema that skip strawberry's
+    resolver machinery, found once per schema (after `direct_resolvers`)."""
+    found = _shortcuts.get(schema)
     if found is None:
-        found = {}
+        leaves: LeafFields = {}
+        objects: ObjectFields = {}
         for type_ in schema.type_map.values():
             if isinstance(type_, GraphQLObjectType) and not type_.name.startswith("__"):
                 for name, field in type_.fields.items():
-                    leaf = _leaf_field(field)
-                    if leaf is not None:
-                        found[type_.name, name] = leaf
-        _leaf_fields[schema] = found
+                    if (leaf := _leaf_field(field)) is not None:
+                        leaves[type_.name, name] = leaf
+                    elif (spec := _object_field(field)) is not None:
+                        objects[type_.name, name] = spec
+        found = _shortcuts[schema] = (leaves, objects)
     return found
 
 
@@ -84,7 +141,8 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         middleware = self.middleware_manager
-        self.leaf_fields = {} if middleware and middleware.middlewares else leaf_fields(self.schema)
+        hooked = middleware is not None and bool(middleware.middlewares)
+        self.leaf_fields, self.object_fields = ({}, {}) if hooked else shortcuts(self.schema)
 
     def execute_fields(  # type: ignore[override]
         self,
@@ -94,19 +152,43 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: Any,
         position_context: Any,
     ) -> Any:
-        # An object whose selected fields are all plain leaves (a speaker's name, an anchor's
-        # dates) is read in one loop; on anything unusual the regular path redoes it all.
-        leaf_fields, type_name = self.leaf_fields, parent_type.name
+        # graphql-core's loop, with plain leaves read in place (no path, no resolve info) and
+        # object fields completed by `execute_object_field`.
+        if position_context is not None:  # @defer / @stream bookkeeping: the regular path
+            return super().execute_fields(
+                parent_type, source_value, path, grouped_field_set, position_context
+            )
+        leaf_fields, object_fields = self.leaf_fields, self.object_fields
+        type_name = parent_type.name
         results: dict[str, Any] = {}
-        for response_name, field_details_list in grouped_field_set.items():
-            leaf = leaf_fields.get((type_name, field_details_list[0].node.name.value))
-            value = _MISS if leaf is None else _read_leaf(source_value, leaf)
-            if value is _MISS:
-                return super().execute_fields(
-                    parent_type, source_value, path, grouped_field_set, position_context
-                )
-            results[response_name] = value
-        return results
+        pending: list[str] = []
+        try:
+            for response_name, field_details_list in grouped_field_set.items():
+                key = (type_name, field_details_list[0].node.name.value)
+                leaf = leaf_fields.get(key)
+                if leaf is not None and (value := _read_leaf(source_value, leaf)) is not _MISS:
+                    results[response_name] = value
+                    continue
+                field_path = Path(path, response_name, type_name)
+                spec = object_fields.get(key)
+                if spec is not None:
+                    value = self.execute_object_field(
+                        spec, parent_type, source_value, field_details_list, field_path
+                    )
+                else:
+                    value = super().execute_field(
+                        parent_type, source_value, field_details_list, field_path, None
+                    )
+                if value is Undefined:
+                    continue
+                results[response_name] = value
+                if self.is_awaitable(value):
+                    pending.append(response_name)
+        except Exception:
+            if pending:  # settle what other fields started, as graphql-core does
+                self.settle_in_background([results[name] for name in pending])
+            raise
+        return self.gathered(results, pending) if pending else results
 
     def execute_field(  # type: ignore[override]
         self,
@@ -116,14 +198,123 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Any,
         position_context: Any,
     ) -> Any:
-        leaf = self.leaf_fields.get((parent_type.name, field_details_list[0].node.name.value))
+        key = (parent_type.name, field_details_list[0].node.name.value)
+        leaf = self.leaf_fields.get(key)
         if leaf is not None:
             value = _read_leaf(source, leaf)
             if value is not _MISS:
                 return value
+        spec = self.object_fields.get(key)
+        if spec is not None and position_context is None:
+            return self.execute_object_field(spec, parent_type, source, field_details_list, path)
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
         )
+
+    # graphql-core completes an object field through ~8 generic calls per object (non-null,
+    # list, item, object, subfields...). For an object or list of objects that is already
+    # there, the methods below go straight to the subfields; whatever else comes back (an
+    # awaitable, a null, a wrong type, an error) takes graphql-core's own path, so errors
+    # and their paths stay the same.
+    def execute_object_field(
+        self,
+        spec: ObjectField,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: Any,
+        path: Any,
+    ) -> Any:
+        field = spec.field
+        info = self.build_resolve_info(field, to_nodes(field_details_list), parent_type, path)
+        try:
+            result = spec.resolve(source, info)
+            if self.is_awaitable(result):
+                return self.complete_awaitable_value(
+                    field.type, field_details_list, info, path, result, None
+                )
+            if spec.item_type is None:
+                completed = self.complete_object(spec, field_details_list, info, path, result)
+            else:
+                completed = self.complete_objects(spec, field_details_list, info, path, result)
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, field.type, field_details_list, path)
+            return None
+        if self.is_awaitable(completed):
+            return self.guarded(completed, field.type, field_details_list, path)
+        return completed
+
+    def complete_object(
+        self, spec: ObjectField, field_details_list: Any, info: Any, path: Any, result: Any
+    ) -> Any:
+        if not self.is_plain_object(spec.object_type, result, info):
+            return self.complete_value(
+                spec.field.type, field_details_list, info, path, result, None
+            )
+        return self.execute_subfields(spec.object_type, field_details_list, path, result)
+
+    def complete_objects(
+        self, spec: ObjectField, field_details_list: Any, info: Any, path: Any, result: Any
+    ) -> Any:
+        object_type, item_type = spec.object_type, spec.item_type
+        if type(result) is not list or not all(
+            self.is_plain_object(object_type, item, info) for item in result
+        ):
+            return self.complete_value(
+                spec.field.type, field_details_list, info, path, result, None
+            )
+        completed: list[Any] = []
+        pending: list[int] = []
+        try:
+            for index, item in enumerate(result):
+                item_path = path.add_key(index, None)
+                try:
+                    value = self.execute_subfields(object_type, field_details_list, item_path, item)
+                except Exception as raw_error:  # raises again when the item is non-null
+                    self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+                    value = None
+                if self.is_awaitable(value):
+                    value = self.guarded(value, item_type, field_details_list, item_path)
+                    pending.append(index)
+                completed.append(value)
+        except Exception:
+            if pending:
+                self.settle_in_background([completed[index] for index in pending])
+            raise
+        return self.gathered(completed, pending) if pending else completed
+
+    def is_plain_object(self, object_type: GraphQLObjectType, value: Any, info: Any) -> bool:
+        if value is None or isinstance(value, Exception) or self.is_awaitable(value):
+            return False
+        return object_type.is_type_of is None or object_type.is_type_of(value, info) is True
+
+    def execute_subfields(
+        self, object_type: GraphQLObjectType, field_details_list: Any, path: Any, value: Any
+    ) -> Any:
+        grouped_field_set, new_defer_usages, _ = self.collect_subfields(
+            object_type, field_details_list
+        )
+        if new_defer_usages:
+            return self.collect_and_execute_subfields(
+                object_type, field_details_list, path, value, None
+            )
+        return self.execute_fields(object_type, value, path, grouped_field_set, None)
+
+    async def guarded(
+        self, completed: Any, return_type: Any, field_details_list: Any, path: Any
+    ) -> Any:
+        try:
+            return await completed
+        except Exception as raw_error:
+            self.handle_field_error(raw_error, return_type, field_details_list, path)
+            return None
+
+    @staticmethod
+    async def gathered(completed: Any, pending: list[Any]) -> Any:
+        """`completed` (a list or dict) with the awaitables at `pending` keys awaited."""
+        values = await gather_with_cancel(*(completed[key] for key in pending))
+        for key, value in zip(pending, values, strict=True):
+            completed[key] = value
+        return completed
 
 
 _MISS = object()
@@ -161,6 +352,7 @@ def _direct_resolver(schema: Schema, field: StrawberryField) -> Callable[..., An
             kwargs[info_name] = info_class(_raw_info=info, _field=field)
         return func(*args, **kwargs)
 
+    resolve.direct = True  # type: ignore[attr-defined]  # object_fields may take it as is
     return resolve
 
 

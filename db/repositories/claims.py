@@ -6,10 +6,11 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, select, tuple_, update
+from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import joinedload
 
-from db.models import Article, Claim, Verification
+from db.models import Article, Claim, Speaker, Verification
+from db.records import columns, read_only
 
 OPEN_STATUSES = ("UNVERIFIED", "IN_REVIEW")
 # Roles that put a prediction's time in the future of the article: its end is when it is due.
@@ -92,26 +93,21 @@ class ClaimRepository:
     ) -> list[Claim]:
         """Up to `limit` claims in (sort_date, id) order, strictly after the `after` key.
 
-        `related` loads each claim's speaker, article (but not its text) and verifications in
-        the same query, for callers that show them all: the page is limited in a subquery, then
-        joined (a second statement for the verifications costs more than the few rows they add).
+        `related` also gives each claim its speaker, article (without its text) and
+        verifications, from one statement, as read-only instances (db.records) for callers
+        that only display them.
         """
         key = tuple_(Claim.sort_date, Claim.id)
         query: Select[Any] = select(Claim).where(*_conditions(q))
-        if related:
-            query = query.options(
-                joinedload(Claim.speaker),
-                # The article's full text would repeat on every row; it loads on demand.
-                joinedload(Claim.article, innerjoin=True).defer(Article.text, raiseload=True),
-                joinedload(Claim.verifications),
-            )
         if after is not None:
             query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
         order = (
             (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
         )
-        result = await self.session.scalars(query.order_by(*order).limit(limit))
-        return list(result.unique() if related else result)
+        query = query.order_by(*order).limit(limit)
+        if related:
+            return await _related_page(self.session, query, descending)
+        return list(await self.session.scalars(query))
 
     async def by_article_ids(self, article_ids: Sequence[int]) -> list[Claim]:
         query = select(Claim).where(Claim.article_id.in_(article_ids))
@@ -142,3 +138,61 @@ class ClaimRepository:
     async def verifications_by_ids(self, ids: Sequence[int]) -> list[Verification]:
         query = select(Verification).where(Verification.id.in_(ids))
         return list(await self.session.scalars(query))
+
+
+# The related page: claims, their articles, speakers and verifications in one statement, one
+# row per claim and verification (newest first). The claims are those of the page query
+# (`id IN (page)`); the joined statement is built once.
+_CLAIM = columns(Claim)
+_ARTICLE = columns(Article, exclude={"text"})  # long; Article.text loads it on demand
+_SPEAKER = columns(Speaker)
+_VERIFICATION = columns(Verification)
+_RELATED = select(
+    *(column for part in (_CLAIM, _ARTICLE, _SPEAKER, _VERIFICATION) for _, column in part)
+).select_from(
+    Claim.__table__.join(Article.__table__, Article.id == Claim.article_id)
+    .outerjoin(Speaker.__table__, Speaker.id == Claim.speaker_id)
+    .outerjoin(Verification.__table__, Verification.claim_id == Claim.id)
+)
+
+
+async def _related_page(session: AsyncSession, page: Select[Any], descending: bool) -> list[Claim]:
+    sort = (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
+    query = _RELATED.where(Claim.id.in_(page.with_only_columns(Claim.id))).order_by(
+        *sort, Verification.revision.desc()
+    )
+    # A Core statement on the session's connection: rows, without the ORM's result layer.
+    connection = await session.connection()
+    return _assemble((await connection.execute(query)).all())
+
+
+def _assemble(rows: Sequence[Row[Any]]) -> list[Claim]:
+    parts = [
+        (Claim, _CLAIM),
+        (Article, _ARTICLE),
+        (Speaker, _SPEAKER),
+        (Verification, _VERIFICATION),
+    ]
+    names = [[name for name, _ in part] for _, part in parts]
+    cuts = [0]
+    for part in names:
+        cuts.append(cuts[-1] + len(part))
+    seen: list[dict[int, Any]] = [{}, {}, {}]  # claims, articles, speakers by id
+
+    def one(index: int, row: Row[Any]) -> Any:
+        values = row[cuts[index] : cuts[index + 1]]
+        pk = values[names[index].index("id")]
+        if pk is None or index == 3:  # no speaker / no verification; verifications never repeat
+            return None if pk is None else read_only(parts[index][0], names[index], values)
+        found = seen[index].get(pk)
+        if found is None:
+            found = seen[index][pk] = read_only(parts[index][0], names[index], values)
+        return found
+
+    for row in rows:
+        claim = one(0, row)
+        if "verifications" not in claim.__dict__:  # first row of this claim
+            claim.__dict__.update(article=one(1, row), speaker=one(2, row), verifications=[])
+        if (verification := one(3, row)) is not None:
+            claim.verifications.append(verification)
+    return list(seen[0].values())

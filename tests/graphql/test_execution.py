@@ -147,6 +147,43 @@ class ThingQuery:
     def maybe(self) -> Thing | None:
         return Thing(count=2, name=None, label=None)  # type: ignore[arg-type]
 
+    @strawberry.field
+    def boxes(self) -> list[Box]:
+        good = Thing(count=1, name="ok", label=None)
+        return [
+            Box(thing=good, things=[good], maybe=None),
+            Box(thing=None, things=[good, None], maybe=good),  # type: ignore[arg-type,list-item]
+            Box(thing=good, things="not a list", maybe=Thing(1, None, None)),  # type: ignore
+        ]
+
+    @strawberry.field
+    def maybe_boxes(self) -> list[Box | None] | None:
+        good = Thing(count=1, name="ok", label=None)
+        return [Box(thing=good, things=[], maybe=None), None, Box(None, [], None)]  # type: ignore
+
+    @strawberry.field
+    async def later(self) -> list[Box]:
+        return [Box(thing=Thing(count=4, name="later", label=None), things=[], maybe=None)]
+
+
+@strawberry.type
+class Box:
+    thing: Thing
+    things: list[Thing]
+    maybe: Thing | None
+
+    @strawberry.field
+    async def slow(self) -> Thing:
+        return self.thing
+
+    @strawberry.field
+    def boxed(self) -> list[Box | None]:
+        return [self, None]
+
+    @strawberry.field
+    async def failing(self) -> Thing | None:
+        raise ValueError("no thing here")
+
 
 def lean_thing_schema() -> strawberry.Schema:
     built = strawberry.Schema(query=ThingQuery, execution_context_class=LeanExecutor)
@@ -160,6 +197,16 @@ def lean_thing_schema() -> strawberry.Schema:
         pytest.param("{ things { count name label } }", id="list-of-bad-items"),
         pytest.param("{ maybe { count name } }", id="null-bubbles-to-nullable-parent"),
         pytest.param("{ things { label __typename } }", id="all-good"),
+        pytest.param("{ boxes { thing { name } } }", id="null-object-in-non-null-field"),
+        pytest.param("{ boxes { things { count } } }", id="null-item-and-non-list"),
+        pytest.param("{ boxes { maybe { name } } }", id="bad-nested-object"),
+        pytest.param(
+            "{ maybeBoxes { thing { name } boxed { things { name } } } }", id="nullable-items"
+        ),
+        pytest.param("{ later { slow { name } failing { name } } }", id="async-everywhere"),
+        pytest.param(
+            "{ maybeBoxes { slow { count } boxed { slow { name } } } }", id="async-inside-lists"
+        ),
     ],
 )
 async def test_bad_plain_values_fail_as_in_stock_strawberry(query: str) -> None:
