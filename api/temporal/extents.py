@@ -6,7 +6,7 @@ import re
 from datetime import date, timedelta
 
 from dateutil.easter import easter
-from dateutil.relativedelta import MO, TH, relativedelta
+from dateutil.relativedelta import MO, SU, TH, relativedelta
 
 from api.temporal import dateparse
 from api.temporal.lexical import (
@@ -125,6 +125,12 @@ def n_duration_vague(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 @normalizer
+def n_duration_unknown(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "for some time", "for a while": neither the unit nor the count is known."""
+    return Norm("PXX")
+
+
+@normalizer
 def n_duration_one(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "year-long", "monthlong": one unit."""
     unit, is_time = _unit_code(m["unit"], ctx)
@@ -146,8 +152,9 @@ def n_set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "every year" P1Y, "each Thursday" XXXX-WXX-4, "each July" XXXX-07, "every two weeks"."""
     word = key(m["unit"])
     lex = ctx.lex
-    if word in lex["weekdays"]:
-        return Norm(f"XXXX-WXX-{lex['weekdays'][word]}")
+    if word in lex["weekdays"]:  # "every Friday night": that part of each Friday
+        dp = f"T{lex['dayparts'][key(m['dp'])]}" if m.groupdict().get("dp") else ""
+        return Norm(f"XXXX-WXX-{lex['weekdays'][word]}{dp}")
     if word in lex["months"]:
         return Norm(f"XXXX-{lex['months'][word]:02d}")
     if word in lex["seasons"]:
@@ -181,10 +188,13 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
         hour, minute = int(g["h"]), int(g["m"] or 0)
         if g["ap"]:  # a 12-hour clock; without a.m./p.m. the hour is read as written
             hour = hour % 12 + (12 if key(g["ap"]).startswith("p") else 0)
+        elif key(g.get("wd")) == "tonight" and hour < 12:  # "at 8:30 tonight"
+            hour += 12
     if g.get("month"):
         month = month_num(g["month"], ctx.lex)
+        year = year_num(g["year"], ctx.lex) if g.get("year") else resolve_month(month, ctx)
         try:
-            d = date(resolve_month(month, ctx), month, int(re.sub(r"\D", "", g["day"])))
+            d = date(year, month, int(re.sub(r"\D", "", g["day"])))
         except ValueError:
             return None
     else:
@@ -192,6 +202,16 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if hour == 24:
         d, hour = d + timedelta(days=1), 0
     return Norm(f"{day_value(d)}T{hour:02d}:{minute:02d}", mod=mod_of(g.get("mod"), ctx.lex))
+
+
+_THANKSGIVING_OFFSETS = {"black_friday": 1, "cyber_monday": 4}
+# (month, nth, weekday): Election Day is the Tuesday after the first Monday of November.
+_NTH_WEEKDAY = {
+    "election_day": (11, 1, MO),
+    "mothers_day": (5, 2, SU),
+    "fathers_day": (6, 3, SU),
+    "presidents_day": (2, 3, MO),
+}
 
 
 def _holiday_date(rule: str, year: int) -> date:
@@ -205,6 +225,12 @@ def _holiday_date(rule: str, year: int) -> date:
         return date(year, 9, 1) + relativedelta(weekday=MO(1))
     if rule == "memorial_day":
         return date(year, 5, 31) + relativedelta(weekday=MO(-1))
+    if rule in _THANKSGIVING_OFFSETS:  # the shopping days around Thanksgiving
+        return _holiday_date("thanksgiving", year) + timedelta(days=_THANKSGIVING_OFFSETS[rule])
+    if rule in _NTH_WEEKDAY:
+        month, nth, weekday = _NTH_WEEKDAY[rule]
+        day = date(year, month, 1) + relativedelta(weekday=weekday(nth))
+        return day + timedelta(days=1) if rule == "election_day" else day
     month, day = rule.split("-")
     return date(year, int(month), int(day))
 
@@ -215,12 +241,26 @@ def n_holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     rule = ctx.lex["holidays"][key(m["hol"])]
     if m["year"]:
         return Norm(day_value(_holiday_date(rule, year_num(m["year"], ctx.lex))))
-    rel = key(m["rel"])
-    this_year = _holiday_date(rule, ctx.dct.year)
-    if rel == "last" or (rel != "next" and ctx.direction() == "past"):
-        year = ctx.dct.year if this_year <= ctx.dct else ctx.dct.year - 1
-    elif rel == "next" or ctx.direction() == "future":
-        year = ctx.dct.year if this_year >= ctx.dct else ctx.dct.year + 1
+    rel, dct = key(m["rel"]), ctx.dct
+    this_year = _holiday_date(rule, dct.year)
+    prev = this_year if this_year <= dct else _holiday_date(rule, dct.year - 1)
+    nxt = this_year if this_year >= dct else _holiday_date(rule, dct.year + 1)
+    if rel in {"last", "next"}:
+        return Norm(day_value(prev if rel == "last" else nxt))
+    direction = ctx.direction()
+    # A holiday a few weeks off is the one meant, whatever a stray tense cue says
+    # ("fireworks lit up the sky on New Year's Eve" two days into January).
+    near = [d for d in (prev, nxt) if abs((d - dct).days) <= _NEAR_HOLIDAY_DAYS]
+    if direction == "past":
+        pick = prev if (dct - prev).days <= _FAR_HOLIDAY_DAYS or not near else near[0]
+    elif direction == "future":
+        pick = nxt if (nxt - dct).days <= _FAR_HOLIDAY_DAYS or not near else near[0]
     else:
-        year = ctx.dct.year
-    return Norm(day_value(_holiday_date(rule, year)))
+        pick = near[0] if len(near) == 1 else this_year
+    return Norm(day_value(pick))
+
+
+# A holiday this close to the DCT (days) is the one meant when the tense is silent; one
+# further than _FAR_HOLIDAY_DAYS only when no occurrence is near.
+_NEAR_HOLIDAY_DAYS = 60
+_FAR_HOLIDAY_DAYS = 300

@@ -61,6 +61,39 @@ def _approx(m: re.Match[str]) -> str | None:
 
 
 @normalizer
+def n_ordinal_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "to the 15th": that day of the month last named (of the DCT's month otherwise)."""
+    anchor = ctx.memory.get("anchor")
+    base = anchor[0] if anchor and anchor[1] in {"day", "month"} else ctx.dct
+    d = dateparse.absolute(base.year, base.month, int(m["day"]))
+    return Norm(day_value(d)) if d else None
+
+
+# The month-day that must come right before a coordinated day ("April 24 and 25").
+_COORD_HEAD = re.compile(r"[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?\s+(?:and|or|through)\s+$")
+
+
+@normalizer
+def n_coordinated_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "April 24 and 25": the second day, in the month of the date just before it."""
+    if not _COORD_HEAD.search(ctx.text, max(0, ctx.start - 30), ctx.start):
+        return None
+    anchor = ctx.memory.get("anchor")
+    if not anchor or anchor[1] != "day":
+        return None
+    d = dateparse.absolute(anchor[0].year, anchor[0].month, int(m["day"]))
+    return Norm(day_value(d)) if d and d > anchor[0] else None
+
+
+@normalizer
+def n_quarter_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the June quarter": the calendar quarter ending in that month."""
+    month = month_num(m["month"], ctx.lex)
+    year = year_num(m["year"], ctx.lex) if m["year"] else resolve_month(month, ctx)
+    return Norm(f"{year:04d}-Q{(month - 1) // 3 + 1}")
+
+
+@normalizer
 def n_week_of(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "the week of March 6": the (ISO) week holding that day."""
     day = n_month_day(m, ctx)
@@ -101,6 +134,8 @@ def n_year_period(m: re.Match[str], ctx: Ctx) -> Norm | None:
 @normalizer
 def n_decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
     g = m.groupdict()
+    if g.get("cent") and g["dec"] == "0" and g["cent"] != "20":
+        return Norm(g["cent"], mod=part_mod(g.get("pm"), ctx.lex))  # "the 1800s": a century
     if g.get("cent"):
         value = f"{g['cent']}{g['dec']}"
     elif g.get("dec2"):
@@ -198,6 +233,23 @@ def n_half(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 @normalizer
+def n_half_code(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "H1 2013" -> 2013-H1."""
+    return Norm(f"{year_num(m['year'], ctx.lex):04d}-H{m['h']}")
+
+
+# From this month on, "the new year" is the one about to start, not the one under way.
+_NEW_YEAR_FROM_MONTH = 10
+
+
+@normalizer
+def n_new_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "in the new year": the coming year late in the year, else the current one."""
+    year = ctx.dct.year + (ctx.dct.month >= _NEW_YEAR_FROM_MONTH)
+    return Norm(f"{year:04d}", mod=part_mod(m["pm"], ctx.lex))
+
+
+@normalizer
 def n_deictic_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     word = key(m["word"])
     offsets = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
@@ -273,6 +325,7 @@ def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
 _ANAPHORIC_RELS = frozenset({"that", "the following", "the previous", "the preceding"})
 _ANAPHORIC_RELS |= {"the prior", "the same"}
 _FINER = {"Y": {"day", "month", "quarter", "season", "half", "year"}, "M": {"day", "month"}}
+_FINER |= {"W": {"day"}}
 
 
 def _anaphora_base(rel: str, unit: str, ctx: Ctx) -> date:
