@@ -44,14 +44,19 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
-# (python attribute, leaf type, non-null) of each plain leaf field, by type and field name.
-LeafField = tuple[str, GraphQLLeafType, bool]
+# (python attribute, leaf type, non-null, the Python type its values pass through unchanged)
+# of each plain leaf field, by type and field name.
+LeafField = tuple[str, GraphQLLeafType, bool, type | None]
 LeafFields = dict[tuple[str, str], LeafField]
 
 
 def _strawberry_field(field: GraphQLField) -> StrawberryField | None:
     definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
     return definition if isinstance(definition, StrawberryField) else None
+
+
+# graphql-core returns values of these types as they are (Int and Float check ranges).
+_PASS_THROUGH: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
 
 
 def _basic_field(field: GraphQLField) -> StrawberryField | None:
@@ -73,7 +78,8 @@ def _leaf_field(field: GraphQLField) -> LeafField | None:
         of_type = of_type.of_type
     if not is_leaf_type(of_type):
         return None
-    return definition.python_name, of_type, non_null  # type: ignore[return-value]
+    exact = _PASS_THROUGH.get(of_type.name)
+    return definition.python_name, of_type, non_null, exact  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +141,12 @@ def shortcuts(schema: GraphQLSchema) -> tuple[LeafFields, ObjectFields]:
     return found
 
 
+# (response name, field details, leaf shortcut, object shortcut) of one selected field.
+Step = tuple[str, Any, LeafField | None, ObjectField | None]
+# Result types that are never awaitable: no need to ask.
+_COMPLETED = frozenset({dict, list, str, int, float, bool, type(None)})
+
+
 class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
     """strawberry's executor with a shortcut for plain scalar and enum fields."""
 
@@ -143,6 +155,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         middleware = self.middleware_manager
         hooked = middleware is not None and bool(middleware.middlewares)
         self.leaf_fields, self.object_fields = ({}, {}) if hooked else shortcuts(self.schema)
+        self.plans: dict[tuple[str, int], tuple[Any, list[Step]]] = {}
 
     def execute_fields(  # type: ignore[override]
         self,
@@ -158,19 +171,17 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
-        leaf_fields, object_fields = self.leaf_fields, self.object_fields
         type_name = parent_type.name
         results: dict[str, Any] = {}
         pending: list[str] = []
         try:
-            for response_name, field_details_list in grouped_field_set.items():
-                key = (type_name, field_details_list[0].node.name.value)
-                leaf = leaf_fields.get(key)
+            for response_name, field_details_list, leaf, spec in self.plan(
+                type_name, grouped_field_set
+            ):
                 if leaf is not None and (value := _read_leaf(source_value, leaf)) is not _MISS:
                     results[response_name] = value
                     continue
                 field_path = Path(path, response_name, type_name)
-                spec = object_fields.get(key)
                 if spec is not None:
                     value = self.execute_object_field(
                         spec, parent_type, source_value, field_details_list, field_path
@@ -182,13 +193,27 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
                 if value is Undefined:
                     continue
                 results[response_name] = value
-                if self.is_awaitable(value):
+                if type(value) not in _COMPLETED and self.is_awaitable(value):
                     pending.append(response_name)
         except Exception:
             if pending:  # settle what other fields started, as graphql-core does
                 self.settle_in_background([results[name] for name in pending])
             raise
         return self.gathered(results, pending) if pending else results
+
+    def plan(self, type_name: str, grouped_field_set: Any) -> list[Step]:
+        """Each field of a selection with its shortcut, worked out once per selection."""
+        key = (type_name, id(grouped_field_set))
+        cached = self.plans.get(key)
+        if cached is None or cached[0] is not grouped_field_set:
+            steps = []
+            for response_name, field_details_list in grouped_field_set.items():
+                field = (type_name, field_details_list[0].node.name.value)
+                leaf, spec = self.leaf_fields.get(field), self.object_fields.get(field)
+                steps.append((response_name, field_details_list, leaf, spec))
+            # The selection is kept with its plan so that its id is not reused meanwhile.
+            cached = self.plans[key] = (grouped_field_set, steps)
+        return cached[1]
 
     def execute_field(  # type: ignore[override]
         self,
@@ -239,7 +264,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         except Exception as raw_error:
             self.handle_field_error(raw_error, field.type, field_details_list, path)
             return None
-        if self.is_awaitable(completed):
+        if type(completed) not in _COMPLETED and self.is_awaitable(completed):
             return self.guarded(completed, field.type, field_details_list, path)
         return completed
 
@@ -272,7 +297,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
                 except Exception as raw_error:  # raises again when the item is non-null
                     self.handle_field_error(raw_error, item_type, field_details_list, item_path)
                     value = None
-                if self.is_awaitable(value):
+                if type(value) is not dict and self.is_awaitable(value):
                     value = self.guarded(value, item_type, field_details_list, item_path)
                     pending.append(index)
                 completed.append(value)
@@ -322,9 +347,11 @@ _MISS = object()
 
 def _read_leaf(source: Any, leaf: LeafField) -> Any:
     """The field's output value, or _MISS when the regular path must handle (and report) it."""
-    attribute, leaf_type, non_null = leaf
+    attribute, leaf_type, non_null, exact = leaf
     try:
         value = getattr(source, attribute)
+        if type(value) is exact:
+            return value
         if value is None:
             return _MISS if non_null else None
         coerced = leaf_type.coerce_output_value(value)
