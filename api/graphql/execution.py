@@ -90,6 +90,7 @@ class ObjectField:
     resolve: Callable[[Any, GraphQLResolveInfo], Any]
     object_type: GraphQLObjectType
     item_type: GraphQLOutputType | None  # the list's item type; None when not a list
+    needs_info: bool  # False: neither the resolver nor the type check reads a resolve info
 
 
 ObjectFields = dict[tuple[str, str], ObjectField]
@@ -120,7 +121,14 @@ def _object_field(field: GraphQLField) -> ObjectField | None:
         resolve = field.resolve
     else:
         return None
-    return ObjectField(field, resolve, object_type, item_type)
+    needs_info = basic is None or not _ignores_info(object_type.is_type_of)
+    return ObjectField(field, resolve, object_type, item_type, needs_info)
+
+
+def _ignores_info(is_type_of: Callable[..., Any] | None) -> bool:
+    # strawberry's own type check (for types with interfaces) is an isinstance test.
+    qualname = getattr(is_type_of, "__qualname__", "")
+    return is_type_of is None or "._get_is_type_of.<locals>.is_type_of" in qualname
 
 
 def shortcuts(schema: GraphQLSchema) -> tuple[LeafFields, ObjectFields]:
@@ -250,17 +258,28 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Any,
     ) -> Any:
         field = spec.field
-        info = self.build_resolve_info(field, to_nodes(field_details_list), parent_type, path)
+        info = None
+        if spec.needs_info:
+            info = self.build_resolve_info(field, to_nodes(field_details_list), parent_type, path)
         try:
-            result = spec.resolve(source, info)
-            if self.is_awaitable(result):
-                return self.complete_awaitable_value(
+            result = spec.resolve(source, info)  # type: ignore[arg-type]
+            if not self.is_plain(spec, result, info):  # graphql-core's path needs an info
+                info = info or self.build_resolve_info(
+                    field, to_nodes(field_details_list), parent_type, path
+                )
+                if self.is_awaitable(result):
+                    return self.complete_awaitable_value(
+                        field.type, field_details_list, info, path, result, None
+                    )
+                completed = self.complete_value(
                     field.type, field_details_list, info, path, result, None
                 )
-            if spec.item_type is None:
-                completed = self.complete_object(spec, field_details_list, info, path, result)
+            elif spec.item_type is None:
+                completed = self.execute_subfields(
+                    spec.object_type, field_details_list, path, result
+                )
             else:
-                completed = self.complete_objects(spec, field_details_list, info, path, result)
+                completed = self.complete_objects(spec, field_details_list, path, result)
         except Exception as raw_error:
             self.handle_field_error(raw_error, field.type, field_details_list, path)
             return None
@@ -268,25 +287,10 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
             return self.guarded(completed, field.type, field_details_list, path)
         return completed
 
-    def complete_object(
-        self, spec: ObjectField, field_details_list: Any, info: Any, path: Any, result: Any
-    ) -> Any:
-        if not self.is_plain_object(spec.object_type, result, info):
-            return self.complete_value(
-                spec.field.type, field_details_list, info, path, result, None
-            )
-        return self.execute_subfields(spec.object_type, field_details_list, path, result)
-
     def complete_objects(
-        self, spec: ObjectField, field_details_list: Any, info: Any, path: Any, result: Any
+        self, spec: ObjectField, field_details_list: Any, path: Any, result: list[Any]
     ) -> Any:
         object_type, item_type = spec.object_type, spec.item_type
-        if type(result) is not list or not all(
-            self.is_plain_object(object_type, item, info) for item in result
-        ):
-            return self.complete_value(
-                spec.field.type, field_details_list, info, path, result, None
-            )
         completed: list[Any] = []
         pending: list[int] = []
         try:
@@ -306,6 +310,14 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
                 self.settle_in_background([completed[index] for index in pending])
             raise
         return self.gathered(completed, pending) if pending else completed
+
+    def is_plain(self, spec: ObjectField, result: Any, info: Any) -> bool:
+        """Whether `result` is the object (or list of objects) the field promises, as is."""
+        if spec.item_type is None:
+            return self.is_plain_object(spec.object_type, result, info)
+        return type(result) is list and all(
+            self.is_plain_object(spec.object_type, item, info) for item in result
+        )
 
     def is_plain_object(self, object_type: GraphQLObjectType, value: Any, info: Any) -> bool:
         if value is None or isinstance(value, Exception) or self.is_awaitable(value):

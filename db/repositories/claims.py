@@ -166,33 +166,57 @@ async def _related_page(session: AsyncSession, page: Select[Any], descending: bo
     return _assemble((await connection.execute(query)).all())
 
 
-def _assemble(rows: Sequence[Row[Any]]) -> list[Claim]:
-    parts = [
+class _Part:
+    """Where one model's columns sit in a related-page row."""
+
+    def __init__(self, model: type[Any], names: list[str], start: int) -> None:
+        self.model, self.names = model, names
+        self.start, self.stop = start, start + len(names)
+        self.pk = start + names.index("id")
+
+    def read(self, row: Row[Any], seen: dict[int, Any] | None = None) -> Any:
+        """The row's instance (None for a missing outer-join side), one per id in `seen`."""
+        pk = row[self.pk]
+        if pk is None:
+            return None
+        found = seen.get(pk) if seen is not None else None
+        if found is None:
+            found = read_only(self.model, self.names, row[self.start : self.stop])
+            if seen is not None:
+                seen[pk] = found
+        return found
+
+
+def _parts() -> list[_Part]:
+    parts, start = [], 0
+    models = (
         (Claim, _CLAIM),
         (Article, _ARTICLE),
         (Speaker, _SPEAKER),
         (Verification, _VERIFICATION),
-    ]
-    names = [[name for name, _ in part] for _, part in parts]
-    cuts = [0]
-    for part in names:
-        cuts.append(cuts[-1] + len(part))
-    seen: list[dict[int, Any]] = [{}, {}, {}]  # claims, articles, speakers by id
+    )
+    for model, part in models:
+        parts.append(_Part(model, [name for name, _ in part], start))
+        start = parts[-1].stop
+    return parts
 
-    def one(index: int, row: Row[Any]) -> Any:
-        values = row[cuts[index] : cuts[index + 1]]
-        pk = values[names[index].index("id")]
-        if pk is None or index == 3:  # no speaker / no verification; verifications never repeat
-            return None if pk is None else read_only(parts[index][0], names[index], values)
-        found = seen[index].get(pk)
-        if found is None:
-            found = seen[index][pk] = read_only(parts[index][0], names[index], values)
-        return found
 
+_CLAIM_PART, _ARTICLE_PART, _SPEAKER_PART, _VERIFICATION_PART = _parts()
+
+
+def _assemble(rows: Sequence[Row[Any]]) -> list[Claim]:
+    claims: dict[int, Claim] = {}
+    articles: dict[int, Article] = {}
+    speakers: dict[int, Speaker] = {}
     for row in rows:
-        claim = one(0, row)
-        if "verifications" not in claim.__dict__:  # first row of this claim
-            claim.__dict__.update(article=one(1, row), speaker=one(2, row), verifications=[])
-        if (verification := one(3, row)) is not None:
+        claim = claims.get(row[_CLAIM_PART.pk])
+        if claim is None:  # first row of this claim
+            claim = _CLAIM_PART.read(row, claims)
+            claim.__dict__.update(
+                article=_ARTICLE_PART.read(row, articles),
+                speaker=_SPEAKER_PART.read(row, speakers),
+                verifications=[],
+            )
+        if (verification := _VERIFICATION_PART.read(row)) is not None:
             claim.verifications.append(verification)
-    return list(seen[0].values())
+    return list(claims.values())
