@@ -409,7 +409,7 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
         year, q = ctx.memory["quarter"]  # earnings: "a year ago" is that quarter last year
         return Norm(f"{year - 1:04d}-Q{q}", mod=mod)
     d = move(ctx.dct, unit if unit in {"D", "W", "M", "Y", "E", "C"} else "M", n if ahead else -n)
-    grain = "M" if unit == "Y" and n == 1 else ("Y" if unit in {"E", "C"} else unit)
+    grain = "Y" if unit in {"E", "C"} else unit
     return Norm(value_at(d, grain), mod=_point_mod(mod, ahead))
 
 
