@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from api.rest.schemas import DATE, ORDERS, Schema
-from api.services.timeline import DEFAULT_PAGE, MAX_PAGE
+from api.services.paging import DEFAULT_PAGE, MAX_PAGE
 from db.models.claim import CLAIM_KINDS, STATUSES
 
 

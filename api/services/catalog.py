@@ -10,7 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.services import ids
 from api.services.errors import NotFound, UserError
-from api.services.timeline import DEFAULT_PAGE, MAX_PAGE
+from api.services.paging import DEFAULT_PAGE, PageArgs
 from db.models import Article, Speaker
 from db.repositories.articles import ArticleRepository
 from db.repositories.speakers import SpeakerRepository
@@ -36,45 +36,47 @@ def encode_cursor(kind: str, pk: int) -> str:
     return ids.opaque(f"{kind}|{pk}")
 
 
-def decode_cursor(cursor: str, kind: str) -> int:
+def decode_cursor(cursor: str, kind: str, field: str = "after") -> int:
     found, _, pk = (ids.unopaque(cursor) or "").partition("|")
     number = ids.parse_pk(pk)
     if found == kind and number is not None:
         return number
-    raise UserError(f"not a valid cursor: {cursor!r}", "after", "INVALID_CURSOR")
+    raise UserError(f"not a valid cursor: {cursor!r}", field, "INVALID_CURSOR")
+
+
+Fetch = Callable[[int | None, int, bool], Awaitable[list[T]]]
 
 
 async def _page(
-    kind: str,
-    fetch: Callable[[int | None, int], Awaitable[list[T]]],
-    count: Callable[[], Awaitable[int]],
-    first: int | None,
-    after: str | None,
+    kind: str, fetch: Fetch[T], count: Callable[[], Awaitable[int]], args: PageArgs
 ) -> ListPage[T]:
-    if first is not None and not 0 <= first <= MAX_PAGE:
-        raise UserError(f"first must be between 0 and {MAX_PAGE}", "first")
-    limit = DEFAULT_PAGE if first is None else first
-    after_id = decode_cursor(after, kind) if after else None
-    rows = await fetch(after_id, limit + 1)
-    items = rows[:limit]
+    args.check()
+    if args.backward:
+        limit = DEFAULT_PAGE if args.last is None else args.last
+        before_id = decode_cursor(args.before, kind, "before") if args.before else None
+        rows = await fetch(before_id, limit + 1, True)
+        items = list(reversed(rows[:limit]))
+        has_next, has_previous = args.before is not None, len(rows) > limit
+    else:
+        limit = DEFAULT_PAGE if args.first is None else args.first
+        after_id = decode_cursor(args.after, kind) if args.after else None
+        rows = await fetch(after_id, limit + 1, False)
+        items = rows[:limit]
+        has_next, has_previous = len(rows) > limit, args.after is not None
     cursors = [encode_cursor(kind, row.id) for row in items]
-    return ListPage(items, cursors, len(rows) > limit, after is not None, await count())
+    return ListPage(items, cursors, has_next, has_previous, await count())
 
 
-async def list_articles(
-    session: AsyncSession, *, first: int | None = None, after: str | None = None
-) -> ListPage[Article]:
+async def list_articles(session: AsyncSession, args: PageArgs) -> ListPage[Article]:
     """Articles, newest publication first."""
     repo = ArticleRepository(session)
-    return await _page("article", repo.page, repo.count, first, after)
+    return await _page("article", repo.page, repo.count, args)
 
 
-async def list_speakers(
-    session: AsyncSession, *, first: int | None = None, after: str | None = None
-) -> ListPage[Speaker]:
+async def list_speakers(session: AsyncSession, args: PageArgs) -> ListPage[Speaker]:
     """Speakers in name order."""
     repo = SpeakerRepository(session)
-    return await _page("speaker", repo.page, repo.count, first, after)
+    return await _page("speaker", repo.page, repo.count, args)
 
 
 async def delete_article(session: AsyncSession, article_id: int) -> None:

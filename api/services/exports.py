@@ -16,7 +16,8 @@ from api.services import ids
 from api.services.claims import is_due
 from api.services.details import Related, related
 from api.services.errors import Conflict
-from api.services.timeline import MAX_PAGE, TimelineFilter, timeline_page
+from api.services.paging import MAX_PAGE
+from api.services.timeline import TimelineFilter, timeline_page
 from db.models import Article, Claim, Speaker, Verification
 
 EXPORT_CAP = 1000

@@ -10,13 +10,11 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from api.services import ids
 from api.services.errors import UserError
+from api.services.paging import DEFAULT_PAGE, PageArgs
 from db.models import Claim
 from db.models.claim import CLAIM_KINDS, STATUSES
 from db.repositories.claims import ClaimQuery, ClaimRepository
 from db.repositories.speakers import SpeakerRepository
-
-MAX_PAGE = 100
-DEFAULT_PAGE = 20
 
 
 @dataclass(frozen=True)
@@ -112,14 +110,11 @@ async def timeline_page(
     speaker, article and verifications (see ClaimRepository.page).
     """
     query = await build_query(session, f, today)
-    for name, value in (("first", first), ("last", last)):
-        if value is not None and not 0 <= value <= MAX_PAGE:
-            raise UserError(f"{name} must be between 0 and {MAX_PAGE}", name)
-    if first is not None and last is not None:
-        raise UserError("pass first or last, not both", "last")
+    args = PageArgs(first, after, last, before)
+    args.check()
     repo = ClaimRepository(session)
     total = await repo.count(query) if with_total else None
-    if last is not None or (before is not None and first is None):
+    if args.backward:
         limit = DEFAULT_PAGE if last is None else last
         key = decode_cursor(before, "before") if before else None
         rows = await repo.page(

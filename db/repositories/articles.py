@@ -6,6 +6,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Article
+from db.repositories.keyset import keyset_page
 
 
 class ArticleRepository:
@@ -27,14 +28,9 @@ class ArticleRepository:
             query = select(Article).where(Article.text_hash == text_hash, Article.url.is_(None))
         return (await self.session.scalars(query.order_by(Article.id).limit(1))).first()
 
-    async def page(self, after_id: int | None, limit: int) -> list[Article]:
-        query = select(Article).order_by(Article.published_at.desc(), Article.id.desc())
-        if after_id is not None:
-            anchor = select(Article.published_at).where(Article.id == after_id).scalar_subquery()
-            query = query.where(
-                (Article.published_at < anchor)
-                | ((Article.published_at == anchor) & (Article.id < after_id))
-            )
+    async def page(self, after_id: int | None, limit: int, backward: bool = False) -> list[Article]:
+        """Newest publication first (`backward`: oldest first), after the article `after_id`."""
+        query = keyset_page(Article, Article.published_at, ascending=backward, after_id=after_id)
         return list(await self.session.scalars(query.limit(limit)))
 
     async def count(self) -> int:

@@ -7,6 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Speaker
+from db.repositories.keyset import keyset_page
 
 
 class SpeakerRepository:
@@ -52,14 +53,9 @@ class SpeakerRepository:
             return existing
         return candidate
 
-    async def page(self, after_id: int | None, limit: int) -> list[Speaker]:
-        query = select(Speaker).order_by(Speaker.name_key, Speaker.id)
-        if after_id is not None:
-            anchor = select(Speaker.name_key).where(Speaker.id == after_id).scalar_subquery()
-            query = query.where(
-                (Speaker.name_key > anchor)
-                | ((Speaker.name_key == anchor) & (Speaker.id > after_id))
-            )
+    async def page(self, after_id: int | None, limit: int, backward: bool = False) -> list[Speaker]:
+        """Speakers in name order (`backward`: reverse), after the speaker `after_id`."""
+        query = keyset_page(Speaker, Speaker.name_key, ascending=not backward, after_id=after_id)
         return list(await self.session.scalars(query.limit(limit)))
 
     async def count(self) -> int:

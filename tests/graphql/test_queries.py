@@ -278,6 +278,31 @@ class TestLists:
         assert [e["node"]["name"] for e in speakers["edges"]] == ["Austin", "Medvedev", "Zelensky"]
 
     @pytest.mark.parametrize("field", ["articles", "speakers"])
+    async def test_pages_backward_mirror_pages_forward(
+        self, client: httpx.AsyncClient, session: AsyncSession, world: World, field: str
+    ) -> None:
+        for name in ("Ann Able", "Bo Brown", "Cy Cole", "Di Dunn"):
+            await make_speaker(session, name)
+            await make_article(session)
+        await session.commit()
+        shape = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } "
+        shape += "edges { cursor }"
+        forward = (await gql(client, f"{{ {field}(first: 100) {{ {shape} }} }}"))["data"][field]
+        cursors = [e["cursor"] for e in forward["edges"]]
+        assert len(cursors) >= 5
+        # The last two, then the page before them, walking back with `before`.
+        query = f"query($b: String) {{ {field}(last: 2, before: $b) {{ {shape} }} }}"
+        tail = (await gql(client, query))["data"][field]
+        assert [e["cursor"] for e in tail["edges"]] == cursors[-2:]
+        assert tail["pageInfo"]["hasNextPage"] is False
+        assert tail["pageInfo"]["hasPreviousPage"] is True
+        before = (await gql(client, query, {"b": tail["pageInfo"]["startCursor"]}))["data"][field]
+        assert [e["cursor"] for e in before["edges"]] == cursors[-4:-2]
+        assert before["pageInfo"]["hasNextPage"] is True
+        both = await gql(client, f"{{ {field}(first: 1, last: 1) {{ totalCount }} }}")
+        assert error_codes(both) == ["INVALID"]
+
+    @pytest.mark.parametrize("field", ["articles", "speakers"])
     async def test_bad_page_arguments_are_coded_errors(
         self, client: httpx.AsyncClient, field: str
     ) -> None:

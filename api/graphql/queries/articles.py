@@ -5,11 +5,11 @@ import strawberry
 from api.graphql.access import CanRead
 from api.graphql.context import Info
 from api.graphql.errors import coded_errors
-from api.graphql.types.arguments import After, First, IdArg
+from api.graphql.types.arguments import After, Before, First, IdArg, Last
 from api.graphql.types.article import Article
 from api.graphql.types.connection import ArticleConnection
 from api.services import ids
-from api.services.catalog import list_articles
+from api.services.catalog import PageArgs, list_articles
 
 
 @strawberry.type
@@ -28,9 +28,15 @@ class ArticleQuery:
         description="Articles, newest publication first.", permission_classes=[CanRead]
     )
     async def articles(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> ArticleConnection:
         with coded_errors():
             async with info.context.loaders.lock:
-                page = await list_articles(info.context.session, first=first, after=after)
+                args = PageArgs(first, after, last, before)
+                page = await list_articles(info.context.session, args)
         return ArticleConnection.from_page(page)

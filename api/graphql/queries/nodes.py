@@ -18,7 +18,7 @@ from api.graphql.types.speaker import Speaker
 from api.graphql.types.verification import Verification
 from api.services import ids as global_ids
 from api.services.errors import UserError
-from api.services.timeline import MAX_PAGE
+from api.services.paging import MAX_PAGE
 
 
 def _source(info: Info, kind: str) -> tuple[DataLoader[int, Any], Callable[[Any], Node]]:

@@ -5,11 +5,11 @@ import strawberry
 from api.graphql.access import CanRead
 from api.graphql.context import Info
 from api.graphql.errors import coded_errors
-from api.graphql.types.arguments import After, First, IdArg
+from api.graphql.types.arguments import After, Before, First, IdArg, Last
 from api.graphql.types.connection import SpeakerConnection
 from api.graphql.types.speaker import Speaker
 from api.services import ids
-from api.services.catalog import list_speakers
+from api.services.catalog import PageArgs, list_speakers
 
 
 @strawberry.type
@@ -26,9 +26,15 @@ class SpeakerQuery:
 
     @strawberry.field(description="Speakers in name order.", permission_classes=[CanRead])
     async def speakers(
-        self, info: Info, first: First = None, after: After = None
+        self,
+        info: Info,
+        first: First = None,
+        after: After = None,
+        last: Last = None,
+        before: Before = None,
     ) -> SpeakerConnection:
         with coded_errors():
             async with info.context.loaders.lock:
-                page = await list_speakers(info.context.session, first=first, after=after)
+                args = PageArgs(first, after, last, before)
+                page = await list_speakers(info.context.session, args)
         return SpeakerConnection.from_page(page)

@@ -8,7 +8,7 @@ import strawberry
 
 from api.graphql.types.enums import Order
 from api.graphql.types.timeline_filter import TimelineFilter
-from api.services.timeline import DEFAULT_PAGE, MAX_PAGE
+from api.services.paging import DEFAULT_PAGE, MAX_PAGE
 
 First = Annotated[
     int | None,

@@ -13,7 +13,7 @@ from api.rest.edge import json_body, path_pk, require_read, require_role, unit_o
 from api.rest.links import api_url, list_body
 from api.rest.schemas import ARTICLE_INPUT
 from api.rest.validate import parse_query
-from api.services.catalog import delete_article, list_articles
+from api.services.catalog import PageArgs, delete_article, list_articles
 from api.services.details import article_claims, get_article, related
 from api.services.ingest import ArticleInput, ingest_article
 
@@ -46,7 +46,7 @@ async def list_all(request: Request) -> JSONResponse:
     require_read(request)
     values = parse_query(request.query_params, LIST_PARAMETERS)
     async with unit_of_work(request) as session:
-        page = await list_articles(session, first=values["limit"], after=values["cursor"])
+        page = await list_articles(session, PageArgs(values["limit"], values["cursor"]))
     items = [out.article_summary(a) for a in page.items]
     return JSONResponse(list_body(request, items, page.total, page.cursors, page.has_next))
 
