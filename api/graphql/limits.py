@@ -37,26 +37,47 @@ _LIMIT_ERRORS = (
 )
 
 
-class LimitErrorCodes(SchemaExtension):
-    """Adds `extensions: {code, limit}` to the errors of the three limits."""
+# Where graphql-core names the part of a variable that did not coerce: "... value at .status: ".
+_VARIABLE_FIELD = re.compile(r"invalid value at \.(?:[\w\[\]]+\.)*(\w+)")
+
+
+class RequestErrorCodes(SchemaExtension):
+    """A stable `extensions.code` on every error that rejects the whole request.
+
+    The three limits get their own code (and `limit`); other syntax errors
+    GRAPHQL_PARSE_FAILED, other validation errors GRAPHQL_VALIDATION_FAILED, and variables
+    that do not coerce (an unknown enum value such as a bad status) BAD_USER_INPUT with the
+    input `field` at fault. Errors of single fields keep the codes their resolvers gave.
+    """
 
     def on_parse(self) -> Iterator[None]:
         yield
-        self._tag()
+        self._tag(self.execution_context.pre_execution_errors, "GRAPHQL_PARSE_FAILED")
 
     def on_validate(self) -> Iterator[None]:
         yield
-        self._tag()
+        self._tag(self.execution_context.pre_execution_errors, "GRAPHQL_VALIDATION_FAILED")
 
-    def _tag(self) -> None:
-        for error in self.execution_context.pre_execution_errors or []:
-            _tag(error)
+    def on_execute(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is not None and result.data is None:
+            requests = [e for e in result.errors or [] if not e.path]
+            self._tag(requests, "BAD_USER_INPUT")
+
+    @staticmethod
+    def _tag(errors: list[GraphQLError] | None, default: str) -> None:
+        for error in errors or []:
+            if not (error.extensions or {}).get("code"):
+                error.extensions = {**(error.extensions or {}), **_code_of(error, default)}
 
 
-def _tag(error: GraphQLError) -> None:
+def _code_of(error: GraphQLError, default: str) -> dict[str, object]:
     for pattern, code, limit in _LIMIT_ERRORS:
         if pattern.search(error.message):
-            error.extensions = {**(error.extensions or {}), "code": code, "limit": limit}
+            return {"code": code, "limit": limit}
+    field = _VARIABLE_FIELD.search(error.message) if default == "BAD_USER_INPUT" else None
+    return {"code": default, **({"field": field.group(1)} if field else {})}
 
 
 class ReportingParserCache(ParserCache):
@@ -86,7 +107,7 @@ CACHE_SIZE = 256
 def extensions() -> list[Callable[[], SchemaExtension]]:
     """Factories: strawberry builds fresh extensions for each request."""
     return [
-        LimitErrorCodes,
+        RequestErrorCodes,
         lambda: AddValidationRules(_RULES),
         lambda: MaxTokensLimiter(max_token_count=MAX_TOKENS),
         lambda: ReportingParserCache(maxsize=CACHE_SIZE),

@@ -112,6 +112,8 @@ class TestGraphQLOverHttp:
             bad_status = api(VERDICT, verdict(status="WRONG"), editor)
             assert bad_status["data"] is None
             assert "VerificationStatus" in bad_status["errors"][0]["message"]
+            extensions = bad_status["errors"][0]["extensions"]
+            assert extensions == {"code": "BAD_USER_INPUT", "field": "status"}
             ftp = verdict(evidenceUrls=["ftp://x.org/a"])
             assert codes(api.mutate(VERDICT, ftp, editor)) == [("evidenceUrls", "INVALID")]
             nobody = verdict(claimId="Q2xhaW06OTk5OTk5")

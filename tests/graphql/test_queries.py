@@ -378,3 +378,34 @@ class TestHostileInput:
             reply = await gql(client, probe, {"v": value})
             for error in reply.get("errors", []):
                 assert error.get("extensions", {}).get("code"), (probe, error)
+
+
+# Requests rejected as a whole: each error carries a stable code (and the input field at fault).
+REQUEST_ERRORS = [
+    ("{ timeline(first: 1 { totalCount }", None, {"code": "GRAPHQL_PARSE_FAILED"}),
+    ("{ nope }", None, {"code": "GRAPHQL_VALIDATION_FAILED"}),
+    (
+        "{ timeline(filter: {statuses: [MAYBE]}) { totalCount } }",
+        None,
+        {"code": "GRAPHQL_VALIDATION_FAILED"},
+    ),
+    (
+        "query($f: TimelineFilter) { timeline(filter: $f) { totalCount } }",
+        {"f": {"statuses": ["MAYBE"]}},
+        {"code": "BAD_USER_INPUT", "field": "statuses"},
+    ),
+    (
+        "query($n: Int) { timeline(first: $n) { totalCount } }",
+        {"n": "ten"},
+        {"code": "BAD_USER_INPUT"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("query", "variables", "extensions"), REQUEST_ERRORS)
+async def test_rejected_requests_carry_codes(
+    client: httpx.AsyncClient, query: str, variables: dict[str, Any] | None, extensions: Any
+) -> None:
+    reply = await gql(client, query, variables)
+    assert reply.get("data") is None
+    assert [e["extensions"] for e in reply["errors"]] == [extensions]
