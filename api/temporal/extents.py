@@ -178,6 +178,12 @@ def _clock_day(word: str | None, ctx: Ctx) -> date:
     return resolve_weekday(ctx.lex["weekdays"][w], ctx)
 
 
+def _past_bare_midnight(g: dict[str, str | None], ctx: Ctx) -> bool:
+    """ "went on strike at midnight" with no day named: the midnight that opened the DCT."""
+    bare = not g.get("wd") and not g.get("month") and "day" not in ctx.memory
+    return bare and ctx.direction() == "past"
+
+
 @normalizer
 def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "10 p.m. Wednesday", "7:15 a.m.", "noon Thursday" -> YYYY-MM-DDTHH:MM."""
@@ -199,8 +205,9 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
             return None
     else:
         d = _clock_day(g.get("wd"), ctx)
-    if hour == 24:
-        d, hour = d + timedelta(days=1), 0
+    if hour == 24 and not _past_bare_midnight(g, ctx):
+        d = d + timedelta(days=1)
+    hour %= 24
     return Norm(f"{day_value(d)}T{hour:02d}:{minute:02d}", mod=mod_of(g.get("mod"), ctx.lex))
 
 

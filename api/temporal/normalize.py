@@ -101,6 +101,16 @@ def n_week_of(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 @normalizer
+def n_unit_ended(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the week ended Oct. 20": the week (or month) holding that day."""
+    day = n_month_day(m, ctx)
+    if not day:
+        return None
+    d = date.fromisoformat(day.value)
+    return Norm(week_value(d) if key(m["unit"]) == "week" else month_value(d.year, d.month))
+
+
+@normalizer
 def n_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
     month = month_num(m["month"], ctx.lex)
     groups = m.groupdict()
@@ -189,6 +199,9 @@ def _quarter_year(g: dict[str, str | None], q: int, ctx: Ctx) -> int:
     return dct.year
 
 
+_LATEST = frozenset({"latest", "most recent", "just-ended"})
+
+
 @normalizer
 def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "the third quarter", "the latest quarter" (the one just reported), "year-ago quarter"."""
@@ -203,7 +216,9 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
         year, q = dct.year, quarter_of(dct)
     else:  # "the quarter": the one being reported, i.e. the last one unless named before
         prev = shift(dct, "Q", -1)
-        year, q = ctx.memory.get("quarter", (prev.year, quarter_of(prev)))
+        year, q = prev.year, quarter_of(prev)
+        if key(g.get("rel")) not in _LATEST:  # "the latest quarter": the last finished one
+            year, q = ctx.memory.get("quarter", (year, q))
         if g.get("year"):
             year = year_num(g["year"], ctx.lex)
         year -= ago
@@ -374,6 +389,15 @@ def n_anaphoric_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if dp == "day":
         return Norm(day_value(d), mod=mod)
     return Norm(f"{day_value(d)}T{ctx.lex['dayparts'][dp]}", type="TIME", mod=mod)
+
+
+@normalizer
+def n_anaphoric_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the week before": one unit before (after) the date last named, else the DCT's."""
+    unit = {"week": "W", "month": "M", "year": "Y"}[key(m["unit"])]
+    anchor = ctx.memory.get("anchor")
+    d = move(anchor[0] if anchor else ctx.dct, unit, -1 if key(m["rel"]) == "before" else 1)
+    return Norm(value_at(d, unit))
 
 
 @normalizer

@@ -27,6 +27,8 @@ def _cues(
 
 
 _PARTICIPLE_AFTER = frozenset({"be", "been", "being", "to", "get", "gets"})
+# After a modal a past-cue word is a bare verb: "could last into Thursday", "will cost".
+_MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must"})
 # After these an -ed word is an adjective ("a still unspecified date", "the planned talks").
 _ADJECTIVE_AFTER = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
 
@@ -46,7 +48,7 @@ def _classify(
         return "future"
     if low in past:
         # "would be paid", "is to be held": an irregular participle after be/to says nothing.
-        return None if prev in _PARTICIPLE_AFTER else "past"
+        return None if prev in _PARTICIPLE_AFTER or prev in _MODALS else "past"
     # "-ed" after be/been/to is a participle; the auxiliary before it decides.
     if (
         len(low) > 4
