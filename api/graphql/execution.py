@@ -24,6 +24,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import GeneratorType
 from typing import Any
 
 from graphql import (
@@ -91,6 +92,8 @@ class ObjectField:
     object_type: GraphQLObjectType
     item_type: GraphQLOutputType | None  # the list's item type; None when not a list
     needs_info: bool  # False: neither the resolver nor the type check reads a resolve info
+    # The type's check is strawberry's isinstance test, false for nulls, errors and awaitables.
+    isinstance_check: bool
 
 
 ObjectFields = dict[tuple[str, str], ObjectField]
@@ -121,14 +124,15 @@ def _object_field(field: GraphQLField) -> ObjectField | None:
         resolve = field.resolve
     else:
         return None
-    needs_info = basic is None or not _ignores_info(object_type.is_type_of)
-    return ObjectField(field, resolve, object_type, item_type, needs_info)
+    own_check = _strawberry_check(object_type.is_type_of)
+    needs_info = basic is None or not (own_check or object_type.is_type_of is None)
+    return ObjectField(field, resolve, object_type, item_type, needs_info, own_check)
 
 
-def _ignores_info(is_type_of: Callable[..., Any] | None) -> bool:
+def _strawberry_check(is_type_of: Callable[..., Any] | None) -> bool:
     # strawberry's own type check (for types with interfaces) is an isinstance test.
     qualname = getattr(is_type_of, "__qualname__", "")
-    return is_type_of is None or "._get_is_type_of.<locals>.is_type_of" in qualname
+    return "._get_is_type_of.<locals>.is_type_of" in qualname
 
 
 def shortcuts(schema: GraphQLSchema) -> tuple[LeafFields, ObjectFields]:
@@ -149,14 +153,25 @@ def shortcuts(schema: GraphQLSchema) -> tuple[LeafFields, ObjectFields]:
     return found
 
 
-# (response name, field details, leaf shortcut, object shortcut) of one selected field.
-Step = tuple[str, Any, LeafField | None, ObjectField | None]
+@dataclass(slots=True)
+class Step:
+    """One selected field of a selection, with its shortcut."""
+
+    name: str  # response name
+    details: Any  # graphql-core's field details list
+    leaf: LeafField | None
+    spec: ObjectField | None
+    # The object type's own selection, worked out on first use; None with @defer inside.
+    sub: list[Step] | None = None
+    sub_ready: bool = False
+
+
 # Result types that are never awaitable: no need to ask.
 _COMPLETED = frozenset({dict, list, str, int, float, bool, type(None)})
 
 
 class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
-    """strawberry's executor with a shortcut for plain scalar and enum fields."""
+    """strawberry's executor with shortcuts for plain leaves and already-loaded objects."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -164,6 +179,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         hooked = middleware is not None and bool(middleware.middlewares)
         self.leaf_fields, self.object_fields = ({}, {}) if hooked else shortcuts(self.schema)
         self.plans: dict[tuple[str, int], tuple[Any, list[Step]]] = {}
+        self.plain_classes: set[type] = set()  # classes whose values are neither null nor awaitable
 
     def execute_fields(  # type: ignore[override]
         self,
@@ -173,36 +189,37 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         grouped_field_set: Any,
         position_context: Any,
     ) -> Any:
-        # graphql-core's loop, with plain leaves read in place (no path, no resolve info) and
-        # object fields completed by `execute_object_field`.
         if position_context is not None:  # @defer / @stream bookkeeping: the regular path
             return super().execute_fields(
                 parent_type, source_value, path, grouped_field_set, position_context
             )
+        return self.run(
+            self.plan(parent_type.name, grouped_field_set), parent_type, source_value, path
+        )
+
+    def run(self, plan: list[Step], parent_type: GraphQLObjectType, source: Any, path: Any) -> Any:
+        """graphql-core's field loop, with plain leaves read in place (no path, no resolve
+        info) and object fields completed by `execute_object_field`."""
         type_name = parent_type.name
         results: dict[str, Any] = {}
         pending: list[str] = []
         try:
-            for response_name, field_details_list, leaf, spec in self.plan(
-                type_name, grouped_field_set
-            ):
-                if leaf is not None and (value := _read_leaf(source_value, leaf)) is not _MISS:
-                    results[response_name] = value
+            for step in plan:
+                if step.leaf is not None and (value := _read_leaf(source, step.leaf)) is not _MISS:
+                    results[step.name] = value
                     continue
-                field_path = Path(path, response_name, type_name)
-                if spec is not None:
-                    value = self.execute_object_field(
-                        spec, parent_type, source_value, field_details_list, field_path
-                    )
+                field_path = Path(path, step.name, type_name)
+                if step.spec is not None:
+                    value = self.execute_object_field(step, parent_type, source, field_path)
                 else:
                     value = super().execute_field(
-                        parent_type, source_value, field_details_list, field_path, None
+                        parent_type, source, step.details, field_path, None
                     )
                 if value is Undefined:
                     continue
-                results[response_name] = value
+                results[step.name] = value
                 if type(value) not in _COMPLETED and self.is_awaitable(value):
-                    pending.append(response_name)
+                    pending.append(step.name)
         except Exception:
             if pending:  # settle what other fields started, as graphql-core does
                 self.settle_in_background([results[name] for name in pending])
@@ -218,7 +235,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
             for response_name, field_details_list in grouped_field_set.items():
                 field = (type_name, field_details_list[0].node.name.value)
                 leaf, spec = self.leaf_fields.get(field), self.object_fields.get(field)
-                steps.append((response_name, field_details_list, leaf, spec))
+                steps.append(Step(response_name, field_details_list, leaf, spec))
             # The selection is kept with its plan so that its id is not reused meanwhile.
             cached = self.plans[key] = (grouped_field_set, steps)
         return cached[1]
@@ -231,6 +248,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         path: Any,
         position_context: Any,
     ) -> Any:
+        # Fields reached outside `run` (serial mutation fields, graphql-core's own paths).
         key = (parent_type.name, field_details_list[0].node.name.value)
         leaf = self.leaf_fields.get(key)
         if leaf is not None:
@@ -239,7 +257,8 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
                 return value
         spec = self.object_fields.get(key)
         if spec is not None and position_context is None:
-            return self.execute_object_field(spec, parent_type, source, field_details_list, path)
+            step = Step(key[1], field_details_list, None, spec)
+            return self.execute_object_field(step, parent_type, source, path)
         return super().execute_field(
             parent_type, source, field_details_list, path, position_context
         )
@@ -250,59 +269,48 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
     # awaitable, a null, a wrong type, an error) takes graphql-core's own path, so errors
     # and their paths stay the same.
     def execute_object_field(
-        self,
-        spec: ObjectField,
-        parent_type: GraphQLObjectType,
-        source: Any,
-        field_details_list: Any,
-        path: Any,
+        self, step: Step, parent_type: GraphQLObjectType, source: Any, path: Any
     ) -> Any:
+        spec, details = step.spec, step.details
+        assert spec is not None
         field = spec.field
         info = None
         if spec.needs_info:
-            info = self.build_resolve_info(field, to_nodes(field_details_list), parent_type, path)
+            info = self.build_resolve_info(field, to_nodes(details), parent_type, path)
         try:
             result = spec.resolve(source, info)  # type: ignore[arg-type]
             if not self.is_plain(spec, result, info):  # graphql-core's path needs an info
-                info = info or self.build_resolve_info(
-                    field, to_nodes(field_details_list), parent_type, path
-                )
+                info = info or self.build_resolve_info(field, to_nodes(details), parent_type, path)
                 if self.is_awaitable(result):
                     return self.complete_awaitable_value(
-                        field.type, field_details_list, info, path, result, None
+                        field.type, details, info, path, result, None
                     )
-                completed = self.complete_value(
-                    field.type, field_details_list, info, path, result, None
-                )
+                completed = self.complete_value(field.type, details, info, path, result, None)
             elif spec.item_type is None:
-                completed = self.execute_subfields(
-                    spec.object_type, field_details_list, path, result
-                )
+                completed = self.execute_subfields(step, path, result)
             else:
-                completed = self.complete_objects(spec, field_details_list, path, result)
+                completed = self.complete_objects(step, path, result)
         except Exception as raw_error:
-            self.handle_field_error(raw_error, field.type, field_details_list, path)
+            self.handle_field_error(raw_error, field.type, details, path)
             return None
         if type(completed) not in _COMPLETED and self.is_awaitable(completed):
-            return self.guarded(completed, field.type, field_details_list, path)
+            return self.guarded(completed, field.type, details, path)
         return completed
 
-    def complete_objects(
-        self, spec: ObjectField, field_details_list: Any, path: Any, result: list[Any]
-    ) -> Any:
-        object_type, item_type = spec.object_type, spec.item_type
+    def complete_objects(self, step: Step, path: Any, result: list[Any]) -> Any:
+        item_type, details = step.spec.item_type, step.details  # type: ignore[union-attr]
         completed: list[Any] = []
         pending: list[int] = []
         try:
             for index, item in enumerate(result):
                 item_path = path.add_key(index, None)
                 try:
-                    value = self.execute_subfields(object_type, field_details_list, item_path, item)
+                    value = self.execute_subfields(step, item_path, item)
                 except Exception as raw_error:  # raises again when the item is non-null
-                    self.handle_field_error(raw_error, item_type, field_details_list, item_path)
+                    self.handle_field_error(raw_error, item_type, details, item_path)
                     value = None
                 if type(value) is not dict and self.is_awaitable(value):
-                    value = self.guarded(value, item_type, field_details_list, item_path)
+                    value = self.guarded(value, item_type, details, item_path)
                     pending.append(index)
                 completed.append(value)
         except Exception:
@@ -314,27 +322,34 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
     def is_plain(self, spec: ObjectField, result: Any, info: Any) -> bool:
         """Whether `result` is the object (or list of objects) the field promises, as is."""
         if spec.item_type is None:
-            return self.is_plain_object(spec.object_type, result, info)
+            return self.is_plain_object(spec, result, info)
         return type(result) is list and all(
-            self.is_plain_object(spec.object_type, item, info) for item in result
+            self.is_plain_object(spec, item, info) for item in result
         )
 
-    def is_plain_object(self, object_type: GraphQLObjectType, value: Any, info: Any) -> bool:
-        if value is None or isinstance(value, Exception) or self.is_awaitable(value):
-            return False
-        return object_type.is_type_of is None or object_type.is_type_of(value, info) is True
+    def is_plain_object(self, spec: ObjectField, value: Any, info: Any) -> bool:
+        is_type_of = spec.object_type.is_type_of
+        if spec.isinstance_check:
+            return is_type_of(value, info) is True  # type: ignore[misc]
+        cls = type(value)
+        if cls not in self.plain_classes:  # whether a value is awaitable depends on its class
+            if value is None or isinstance(value, Exception) or self.is_awaitable(value):
+                return False
+            if cls is not GeneratorType:  # generator-based coroutines are marked per object
+                self.plain_classes.add(cls)
+        return is_type_of is None or is_type_of(value, info) is True
 
-    def execute_subfields(
-        self, object_type: GraphQLObjectType, field_details_list: Any, path: Any, value: Any
-    ) -> Any:
-        grouped_field_set, new_defer_usages, _ = self.collect_subfields(
-            object_type, field_details_list
-        )
-        if new_defer_usages:
-            return self.collect_and_execute_subfields(
-                object_type, field_details_list, path, value, None
+    def execute_subfields(self, step: Step, path: Any, value: Any) -> Any:
+        object_type = step.spec.object_type  # type: ignore[union-attr]
+        if not step.sub_ready:
+            grouped_field_set, new_defer_usages, _ = self.collect_subfields(
+                object_type, step.details
             )
-        return self.execute_fields(object_type, value, path, grouped_field_set, None)
+            step.sub = None if new_defer_usages else self.plan(object_type.name, grouped_field_set)
+            step.sub_ready = True
+        if step.sub is None:
+            return self.collect_and_execute_subfields(object_type, step.details, path, value, None)
+        return self.run(step.sub, object_type, value, path)
 
     async def guarded(
         self, completed: Any, return_type: Any, field_details_list: Any, path: Any

@@ -94,8 +94,8 @@ class ClaimRepository:
         """Up to `limit` claims in (sort_date, id) order, strictly after the `after` key.
 
         `related` also gives each claim its speaker, article (without its text) and
-        verifications, from one statement, as read-only instances (db.records) for callers
-        that only display them.
+        verifications, from one statement, as read-only records (db.records) of what a page
+        displays, for callers that only display them.
         """
         key = tuple_(Claim.sort_date, Claim.id)
         query: Select[Any] = select(Claim).where(*_conditions(q))
@@ -143,10 +143,12 @@ class ClaimRepository:
 # The related page: claims, their articles, speakers and verifications in one statement, one
 # row per claim and verification (newest first). The claims are those of the page query
 # (`id IN (page)`); the joined statement is built once.
-_CLAIM = columns(Claim)
-_ARTICLE = columns(Article, exclude={"text"})  # long; Article.text loads it on demand
-_SPEAKER = columns(Speaker)
-_VERIFICATION = columns(Verification)
+# Only what the page shows: no bookkeeping timestamps or lookup keys (each date or JSON value
+# costs a conversion per row), and no article text (long; Article.text loads it on demand).
+_CLAIM = columns(Claim, exclude={"created_at", "updated_at"})
+_ARTICLE = columns(Article, exclude={"text", "text_hash", "created_at"})
+_SPEAKER = columns(Speaker, exclude={"name_key", "created_at"})
+_VERIFICATION = columns(Verification, exclude={"claim_id"})
 _RELATED = select(
     *(column for part in (_CLAIM, _ARTICLE, _SPEAKER, _VERIFICATION) for _, column in part)
 ).select_from(
