@@ -28,6 +28,7 @@ from types import GeneratorType
 from typing import Any
 
 from graphql import (
+    GraphQLEnumType,
     GraphQLField,
     GraphQLLeafType,
     GraphQLList,
@@ -45,9 +46,9 @@ from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
 from strawberry.schema.schema_converter import GraphQLCoreConverter
 from strawberry.types.field import StrawberryField
 
-# (python attribute, leaf type, non-null, the Python type its values pass through unchanged)
-# of each plain leaf field, by type and field name.
-LeafField = tuple[str, GraphQLLeafType, bool, type | None]
+# (python attribute, leaf type, non-null, the Python type its values pass through unchanged,
+# the GraphQL names of an enum's members) of each plain leaf field, by type and field name.
+LeafField = tuple[str, GraphQLLeafType, bool, type | None, dict[Any, str] | None]
 LeafFields = dict[tuple[str, str], LeafField]
 
 
@@ -80,7 +81,16 @@ def _leaf_field(field: GraphQLField) -> LeafField | None:
     if not is_leaf_type(of_type):
         return None
     exact = _PASS_THROUGH.get(of_type.name)
-    return definition.python_name, of_type, non_null, exact  # type: ignore[return-value]
+    return definition.python_name, of_type, non_null, exact, _enum_names(of_type)  # type: ignore[return-value]
+
+
+def _enum_names(leaf_type: Any) -> dict[Any, str] | None:
+    """Member -> GraphQL name of a strawberry enum (its own coercion searches all values)."""
+    wrapped = getattr(leaf_type, "wrapped_cls", None)
+    if not isinstance(leaf_type, GraphQLEnumType) or wrapped is None:
+        return None
+    by_value = {value.value: name for name, value in leaf_type.values.items()}
+    return {member: by_value[member.value] for member in wrapped if member.value in by_value}
 
 
 @dataclass(frozen=True, slots=True)
@@ -374,11 +384,13 @@ _MISS = object()
 
 def _read_leaf(source: Any, leaf: LeafField) -> Any:
     """The field's output value, or _MISS when the regular path must handle (and report) it."""
-    attribute, leaf_type, non_null, exact = leaf
+    attribute, leaf_type, non_null, exact, enum_names = leaf
     try:
         value = getattr(source, attribute)
         if type(value) is exact:
             return value
+        if enum_names is not None and (name := enum_names.get(value)) is not None:
+            return name
         if value is None:
             return _MISS if non_null else None
         coerced = leaf_type.coerce_output_value(value)
