@@ -254,6 +254,9 @@ def n_holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     nxt = this_year if this_year >= dct else _holiday_date(rule, dct.year + 1)
     if rel in {"last", "next"}:
         return Norm(day_value(prev if rel == "last" else nxt))
+    if (offset := _offset_before(ctx)) is not None:
+        # "four months before Election Day": the occurrence that puts the event nearest the DCT.
+        return Norm(day_value(min((prev, nxt), key=lambda d: abs((d + offset - dct).days))))
     direction = ctx.direction()
     # A holiday a few weeks off is the one meant, whatever a stray tense cue says
     # ("fireworks lit up the sky on New Year's Eve" two days into January).
@@ -265,6 +268,24 @@ def n_holiday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     else:
         pick = near[0] if len(near) == 1 else this_year
     return Norm(day_value(pick))
+
+
+_OFFSET = re.compile(
+    r"(?:(?:about|nearly|almost|just|only|less|more)\s+(?:than\s+)?)?(\w+)\s+"
+    r"(days?|weeks?|months?)\s+(before|after|ahead\s+of)\s*$",
+    re.I,
+)
+_UNIT_DAYS = {"day": 1, "week": 7, "month": 30}
+
+
+def _offset_before(ctx: Ctx) -> timedelta | None:
+    """The event's offset from the holiday when "<n> <unit> before/after" precedes it."""
+    m = _OFFSET.search(ctx.text, max(0, ctx.start - 60), ctx.start)
+    n = number(m[1], ctx.lex) if m else None
+    if m is None or not isinstance(n, (int, float)):
+        return None
+    days = n * _UNIT_DAYS[m[2].lower().rstrip("s")]
+    return timedelta(days=days if m[3].lower() == "after" else -days)
 
 
 # A holiday this close to the DCT (days) is the one meant when the tense is silent; one

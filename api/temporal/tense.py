@@ -16,6 +16,8 @@ Direction = Literal["past", "future"] | None
 
 _WINDOW = 160
 _TOKEN = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# Mid-sentence "May" is the month or a name ("Theresa May lost"), never the modal.
+_MAY = re.compile(r"(?<=[a-z,] )May\b")
 _BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
 
 
@@ -33,6 +35,52 @@ _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", 
 _ADJECTIVE_AFTER = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
 
 
+_NOT_VERB = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "their",
+        "its",
+        "our",
+        "my",
+        "your",
+        "him",
+        "them",
+        "us",
+        "me",
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "be",
+        "death",
+        "date",
+        "power",
+        "office",
+        "court",
+        "prison",
+        "jail",
+    }
+)
+
+
+def _infinitive(left: list[re.Match[str]], i: int) -> bool:
+    """Whether left[i] is the "to" of an infinitive with words between it and the phrase:
+    "to" right before a lower-case word ("to surrender", not "to Kyiv", "to 5%", "to the")."""
+    if left[i].group(0) != "to" or i + 2 >= len(left):
+        return False
+    verb = left[i + 1]
+    return (
+        verb.start() == left[i].end() + 1
+        and verb.group(0).islower()
+        and verb.group(0) not in _NOT_VERB
+    )
+
+
 def _classify(
     low: str,
     prev: str | None,
@@ -42,6 +90,8 @@ def _classify(
     not_ed: frozenset[str],
     before_to: frozenset[str],
 ) -> Direction:
+    if low in future and prev == "had" and low.endswith("ed"):
+        return "past"  # "had expected growth for the April-June period": a past forecast
     if low in future or low.endswith("'ll") or (low == "going" and nxt == "to"):
         return "future"
     if low in before_to and nxt == "to":
@@ -72,6 +122,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, end + (m.start() if m else len(right))
 
 
+def _low(m: re.Match[str]) -> str:
+    """The token lower-cased, except a mid-sentence "May", kept apart from the modal."""
+    return m.group(0) if _MAY.match(m.string, m.start()) else m.group(0).lower()
+
+
 def direction(
     text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int = 40
 ) -> Direction:
@@ -84,14 +139,19 @@ def direction(
         tuple(lexicon["future_cues_before_to"]),
     )
     lo, hi = _sentence_bounds(text, start, end)
-    left = [m.group(0).lower() for m in _TOKEN.finditer(text, lo, start)][-limit:]
-    right = [m.group(0).lower() for m in _TOKEN.finditer(text, end, hi)][:limit]
+    left_m = list(_TOKEN.finditer(text, lo, start))[-limit:]
+    left = [_low(m) for m in left_m]
+    right = [_low(m) for m in _TOKEN.finditer(text, end, hi)][:limit]
     # The clause before the phrase usually holds its verb; look there first, nearest first.
+    infinitive = False
     for i in range(len(left) - 1, -1, -1):
         nxt = left[i + 1] if i + 1 < len(left) else None
         prev = left[i - 1] if i else None
+        infinitive = infinitive or (_infinitive(left_m, i) and prev not in cues[3])
         if d := _classify(left[i], prev, nxt, *cues):
-            return d
+            # "ordered him to surrender by March 6": a past verb does not date what its
+            # infinitive looks ahead to ("will open to traffic in January" keeps its future).
+            return None if infinitive and d == "past" else d
     for i, tok in enumerate(right):
         nxt = right[i + 1] if i + 1 < len(right) else None
         prev = right[i - 1] if i else (left[-1] if left else None)
