@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -32,12 +32,23 @@ class SpeakerRepository:
 
     async def upsert(self, name: str, aliases: Sequence[str]) -> Speaker:
         """The speaker named `name`, created if new, with `aliases` merged in."""
-        speaker = await self.by_name(name) or await self._create(name)
+        speaker = await self._locked(name) or await self._create(name)
         merged = sorted({*speaker.aliases, *aliases} - {name})
         if merged != speaker.aliases:
             speaker.aliases = merged
         await self.session.flush()
         return speaker
+
+    async def _locked(self, name: str) -> Speaker | None:
+        """The speaker, read fresh and held until commit, so concurrent alias merges queue
+        instead of overwriting each other. A no-op UPDATE takes the row lock on PostgreSQL
+        and the write lock on SQLite (where a plain SELECT would not wait)."""
+        key = name.strip().lower()
+        touch = update(Speaker).where(Speaker.name_key == key).values(name_key=Speaker.name_key)
+        await self.session.execute(touch.execution_options(synchronize_session=False))
+        query = select(Speaker).where(Speaker.name_key == key)
+        fresh = await self.session.scalars(query.execution_options(populate_existing=True))
+        return fresh.first()
 
     async def _create(self, name: str) -> Speaker:
         candidate = Speaker(name=name, name_key=name.strip().lower(), aliases=[])

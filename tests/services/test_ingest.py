@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from api.services.errors import UserError
 from api.services.ingest import MAX_TEXT_CHARS, ArticleInput, ingest_article
 from db.models import Article, Claim, Speaker
+from db.repositories.speakers import SpeakerRepository
 from seeds.load import seed_inputs
 
 PUTIN_SAYS = "Russian President Vladimir Putin said on {day} that his army would take {city}."
@@ -90,3 +91,24 @@ class TestIngestArticle:
         assert await _count(session, Article) == 3
         putin = select(func.count()).select_from(Speaker).where(Speaker.name == "Vladimir Putin")
         assert await session.scalar(putin) == 1
+
+
+async def test_concurrent_alias_merges_keep_every_alias(
+    session: AsyncSession, sessionmaker: async_sessionmaker[AsyncSession]
+) -> None:
+    async with sessionmaker() as setup, setup.begin():
+        await SpeakerRepository(setup).upsert("Anna Adams", [])
+
+    async def merge_later() -> None:
+        async with sessionmaker() as two, two.begin():
+            await SpeakerRepository(two).upsert("Anna Adams", ["Adams"])
+
+    async with sessionmaker() as one:
+        await SpeakerRepository(one).upsert("Anna Adams", ["Ms. Adams"])  # not committed yet
+        second = asyncio.create_task(merge_later())
+        await asyncio.sleep(0.3)  # the second merge starts meanwhile and must wait for us
+        assert not second.done()
+        await one.commit()
+        await second
+    aliases = await session.scalar(select(Speaker.aliases).where(Speaker.name == "Anna Adams"))
+    assert aliases == ["Adams", "Ms. Adams"]
