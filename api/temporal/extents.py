@@ -184,6 +184,13 @@ def _past_bare_midnight(g: dict[str, str | None], ctx: Ctx) -> bool:
     return bare and ctx.direction() == "past"
 
 
+def _is_pm(ap: str, hour: int) -> bool:
+    """ "p.m.", "in the afternoon/evening", "at night" (but "2 at night" is small hours)."""
+    if ap.endswith("night"):
+        return 6 <= hour < 12
+    return ap.startswith("p") or ap.endswith(("afternoon", "evening"))
+
+
 @normalizer
 def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "10 p.m. Wednesday", "7:15 a.m.", "noon Thursday" -> YYYY-MM-DDTHH:MM."""
@@ -193,7 +200,7 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     else:
         hour, minute = int(g["h"]), int(g["m"] or 0)
         if g["ap"]:  # a 12-hour clock; without a.m./p.m. the hour is read as written
-            hour = hour % 12 + (12 if key(g["ap"]).startswith("p") else 0)
+            hour = hour % 12 + (12 if _is_pm(key(g["ap"]), hour) else 0)
         elif key(g.get("wd")) == "tonight" and hour < 12:  # "at 8:30 tonight"
             hour += 12
     if g.get("month"):

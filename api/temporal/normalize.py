@@ -209,6 +209,7 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     rel = key(g.get("rel") or g.get("rel2"))
     ago = int(rel in {"year-ago", "year-earlier", "comparable year-ago", "comparable"})
     ago |= int(rel in {"corresponding", "year-before"})
+    ago |= int(bool(g.get("ago")))  # "the quarter a year ago"
     if g.get("ord"):
         q = ctx.lex["ordinals"][key(g["ord"])]
         year = _quarter_year(g, q, ctx) - ago

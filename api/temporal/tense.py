@@ -90,8 +90,12 @@ def _classify(
     not_ed: frozenset[str],
     before_to: frozenset[str],
 ) -> Direction:
-    if low in future and prev == "had" and low.endswith("ed"):
-        return "past"  # "had expected growth for the April-June period": a past forecast
+    if (
+        prev == "had"
+        and (low in future or low in before_to)
+        and (low.endswith("ed") or low == "due")
+    ):
+        return "past"  # "had expected growth ...", "had been due to expire Friday": past plans
     if low in future or low.endswith("'ll") or (low == "going" and nxt == "to"):
         return "future"
     if low in before_to and nxt == "to":
@@ -110,6 +114,15 @@ def _classify(
     ):
         return "past"
     return None
+
+
+def _pluperfect(words: list[str], i: int) -> str | None:
+    """The word before words[i], with "had been" read as "had" ("had been scheduled")."""
+    if i == 0:
+        return None
+    if words[i - 1] == "been" and i >= 2 and words[i - 2] == "had":
+        return "had"
+    return words[i - 1]
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -146,7 +159,7 @@ def direction(
     infinitive = False
     for i in range(len(left) - 1, -1, -1):
         nxt = left[i + 1] if i + 1 < len(left) else None
-        prev = left[i - 1] if i else None
+        prev = _pluperfect(left, i)
         infinitive = infinitive or (_infinitive(left_m, i) and prev not in cues[3])
         if d := _classify(left[i], prev, nxt, *cues):
             # "ordered him to surrender by March 6": a past verb does not date what its
@@ -154,7 +167,7 @@ def direction(
             return None if infinitive and d == "past" else d
     for i, tok in enumerate(right):
         nxt = right[i + 1] if i + 1 < len(right) else None
-        prev = right[i - 1] if i else (left[-1] if left else None)
+        prev = _pluperfect(right, i) if i else (left[-1] if left else None)
         if d := _classify(tok, prev, nxt, *cues):
             return d
     return None
