@@ -9,158 +9,29 @@ graphql-core's value completion. Three shortcuts skip what such fields do not ne
   (null in a non-null field, a value that does not coerce, an error) takes the regular path,
   which reports it as before.
 - A resolver field without arguments, extensions or permission classes calls its function
-  directly with strawberry's `Info` (see `direct_resolvers`), skipping the argument and
-  extension machinery that has nothing to do for it.
+  directly with strawberry's `Info` (`shortcuts.direct_resolvers`), skipping the argument
+  and extension machinery that has nothing to do for it.
 - An argument-free field returning an object or a list of objects that is already there
   goes straight to its subfields (`execute_object_field`) instead of through graphql-core's
   generic completion; awaitables, nulls and errors take graphql-core's path.
 
-All are off while a schema extension hooks field resolution (it must see every field).
+api/graphql/shortcuts.py finds the fields once per schema. All shortcuts are off while a
+schema extension hooks field resolution (it must see every field).
 tests/graphql/test_execution.py checks results and errors against stock strawberry.
 """
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Callable
 from dataclasses import dataclass
 from types import GeneratorType
 from typing import Any
 
-from graphql import (
-    GraphQLEnumType,
-    GraphQLField,
-    GraphQLLeafType,
-    GraphQLList,
-    GraphQLNonNull,
-    GraphQLObjectType,
-    GraphQLOutputType,
-    GraphQLResolveInfo,
-    GraphQLSchema,
-    is_leaf_type,
-)
+from graphql import GraphQLObjectType
 from graphql.execution.executor import to_nodes
 from graphql.pyutils import Path, Undefined, gather_with_cancel
-from strawberry import Schema
 from strawberry.schema.schema import StrawberryGraphQLCoreExecutionContext
-from strawberry.schema.schema_converter import GraphQLCoreConverter
-from strawberry.types.field import StrawberryField
 
-# (python attribute, leaf type, non-null, the Python type its values pass through unchanged,
-# the GraphQL names of an enum's members) of each plain leaf field, by type and field name.
-LeafField = tuple[str, GraphQLLeafType, bool, type | None, dict[Any, str] | None]
-LeafFields = dict[tuple[str, str], LeafField]
-
-
-def _strawberry_field(field: GraphQLField) -> StrawberryField | None:
-    definition = field.extensions.get(GraphQLCoreConverter.DEFINITION_BACKREF)
-    return definition if isinstance(definition, StrawberryField) else None
-
-
-# graphql-core returns values of these types as they are (Int and Float check ranges).
-_PASS_THROUGH: dict[str, type] = {"String": str, "ID": str, "Boolean": bool}
-
-
-def _basic_field(field: GraphQLField) -> StrawberryField | None:
-    """The definition of a field that only reads an attribute (no resolver, extension, args)."""
-    definition = _strawberry_field(field)
-    if definition is None or field.args or not definition.is_basic_field:
-        return None
-    if definition.default_resolver is not getattr or definition.python_name is None:
-        return None
-    return definition
-
-
-def _leaf_field(field: GraphQLField) -> LeafField | None:
-    definition = _basic_field(field)
-    if definition is None:
-        return None
-    of_type, non_null = field.type, isinstance(field.type, GraphQLNonNull)
-    if isinstance(of_type, GraphQLNonNull):
-        of_type = of_type.of_type
-    if not is_leaf_type(of_type):
-        return None
-    exact = _PASS_THROUGH.get(of_type.name)
-    return definition.python_name, of_type, non_null, exact, _enum_names(of_type)  # type: ignore[return-value]
-
-
-def _enum_names(leaf_type: Any) -> dict[Any, str] | None:
-    """Member -> GraphQL name of a strawberry enum (its own coercion searches all values)."""
-    wrapped = getattr(leaf_type, "wrapped_cls", None)
-    if not isinstance(leaf_type, GraphQLEnumType) or wrapped is None:
-        return None
-    by_value = {value.value: name for name, value in leaf_type.values.items()}
-    return {member: by_value[member.value] for member in wrapped if member.value in by_value}
-
-
-@dataclass(frozen=True, slots=True)
-class ObjectField:
-    """A field without arguments that returns an object or a list of objects."""
-
-    field: GraphQLField
-    resolve: Callable[[Any, GraphQLResolveInfo], Any]
-    object_type: GraphQLObjectType
-    item_type: GraphQLOutputType | None  # the list's item type; None when not a list
-    needs_info: bool  # False: neither the resolver nor the type check reads a resolve info
-    # The type's check is strawberry's isinstance test, false for nulls, errors and awaitables.
-    isinstance_check: bool
-
-
-ObjectFields = dict[tuple[str, str], ObjectField]
-
-_shortcuts: weakref.WeakKeyDictionary[GraphQLSchema, tuple[LeafFields, ObjectFields]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _unwrap(type_: GraphQLOutputType) -> GraphQLOutputType:
-    return type_.of_type if isinstance(type_, GraphQLNonNull) else type_
-
-
-def _object_field(field: GraphQLField) -> ObjectField | None:
-    of_type = _unwrap(field.type)
-    item_type = of_type.of_type if isinstance(of_type, GraphQLList) else None
-    object_type = _unwrap(item_type) if item_type is not None else of_type
-    if field.args or not isinstance(object_type, GraphQLObjectType):
-        return None
-    basic = _basic_field(field)
-    if basic is not None:
-        name = basic.python_name
-
-        def resolve(source: Any, info: GraphQLResolveInfo) -> Any:
-            return getattr(source, name)
-
-    elif getattr(field.resolve, "direct", False):
-        resolve = field.resolve
-    else:
-        return None
-    own_check = _strawberry_check(object_type.is_type_of)
-    needs_info = basic is None or not (own_check or object_type.is_type_of is None)
-    return ObjectField(field, resolve, object_type, item_type, needs_info, own_check)
-
-
-def _strawberry_check(is_type_of: Callable[..., Any] | None) -> bool:
-    # strawberry's own type check (for types with interfaces) is an isinstance test.
-    qualname = getattr(is_type_of, "__qualname__", "")
-    return "._get_is_type_of.<locals>.is_type_of" in qualname
-
-
-def shortcuts(schema: GraphQLSchema) -> tuple[LeafFields, ObjectFields]:
-    """The plain leaf fields and the object fields of a schema that skip strawberry's
-    resolver machinery, found once per schema (after `direct_resolvers`)."""
-    found = _shortcuts.get(schema)
-    if found is None:
-        leaves: LeafFields = {}
-        objects: ObjectFields = {}
-        for type_ in schema.type_map.values():
-            if isinstance(type_, GraphQLObjectType) and not type_.name.startswith("__"):
-                for name, field in type_.fields.items():
-                    if (leaf := _leaf_field(field)) is not None:
-                        leaves[type_.name, name] = leaf
-                    elif (spec := _object_field(field)) is not None:
-                        objects[type_.name, name] = spec
-        found = _shortcuts[schema] = (leaves, objects)
-    return found
+from api.graphql.shortcuts import MISS, LeafField, ObjectField, read_leaf, shortcuts
 
 
 @dataclass(slots=True)
@@ -215,7 +86,7 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         pending: list[str] = []
         try:
             for step in plan:
-                if step.leaf is not None and (value := _read_leaf(source, step.leaf)) is not _MISS:
+                if step.leaf is not None and (value := read_leaf(source, step.leaf)) is not MISS:
                     results[step.name] = value
                     continue
                 field_path = Path(path, step.name, type_name)
@@ -262,8 +133,8 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         key = (parent_type.name, field_details_list[0].node.name.value)
         leaf = self.leaf_fields.get(key)
         if leaf is not None:
-            value = _read_leaf(source, leaf)
-            if value is not _MISS:
+            value = read_leaf(source, leaf)
+            if value is not MISS:
                 return value
         spec = self.object_fields.get(key)
         if spec is not None and position_context is None:
@@ -377,69 +248,3 @@ class LeanExecutor(StrawberryGraphQLCoreExecutionContext):
         for key, value in zip(pending, values, strict=True):
             completed[key] = value
         return completed
-
-
-_MISS = object()
-
-
-def _read_leaf(source: Any, leaf: LeafField) -> Any:
-    """The field's output value, or _MISS when the regular path must handle (and report) it."""
-    attribute, leaf_type, non_null, exact, enum_names = leaf
-    try:
-        value = getattr(source, attribute)
-        if type(value) is exact:
-            return value
-        if enum_names is not None and (name := enum_names.get(value)) is not None:
-            return name
-        if value is None:
-            return _MISS if non_null else None
-        coerced = leaf_type.coerce_output_value(value)
-    except Exception:  # the regular path reports it
-        return _MISS
-    return _MISS if coerced is None or coerced is Undefined else coerced
-
-
-def _direct_resolver(schema: Schema, field: StrawberryField) -> Callable[..., Any] | None:
-    resolver = field.base_resolver
-    if resolver is None or field.is_subscription or field.arguments or field.extensions:
-        return None
-    if field.permission_classes:
-        return None
-    func, info_class = resolver.wrapped_func, schema.config.info_class
-    takes_self = resolver.self_parameter is not None
-    info_name = resolver.info_parameter.name if resolver.info_parameter else None
-    # `root` and a strawberry.Parent parameter both receive the source object.
-    source_names = [p.name for p in (resolver.root_parameter, resolver.parent_parameter) if p]
-
-    def resolve(source: Any, info: GraphQLResolveInfo) -> Any:
-        args = (source,) if takes_self else ()
-        kwargs = dict.fromkeys(source_names, source)
-        if info_name is not None:
-            kwargs[info_name] = info_class(_raw_info=info, _field=field)
-        return func(*args, **kwargs)
-
-    resolve.direct = True  # type: ignore[attr-defined]  # object_fields may take it as is
-    return resolve
-
-
-def direct_resolvers(schema: Schema) -> int:
-    """Let argument-free resolver fields call their function straight away; returns how many.
-
-    It replaces the graphql-core resolve function strawberry made for each such field; the
-    function gets the same `self` and `info` as through strawberry (for these fields strawberry
-    converts no argument and runs no extension). Fields with schema-level exception handlers
-    keep strawberry's resolver.
-    """
-    if schema.exception_handlers:
-        return 0
-    count = 0
-    for type_ in schema._schema.type_map.values():
-        if not isinstance(type_, GraphQLObjectType) or type_.name.startswith("__"):
-            continue
-        for field in type_.fields.values():
-            definition = _strawberry_field(field)
-            resolve = _direct_resolver(schema, definition) if definition else None
-            if resolve is not None and not field.args:
-                field.resolve = resolve
-                count += 1
-    return count

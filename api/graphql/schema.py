@@ -5,7 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.graphql import limits
-from api.graphql.execution import LeanExecutor, direct_resolvers
+from api.graphql.execution import LeanExecutor
 from api.graphql.mutations.delete_article import DeleteArticleMutation
 from api.graphql.mutations.ingest_article import IngestArticleMutation
 from api.graphql.mutations.set_verification import SetVerificationMutation
@@ -13,6 +13,7 @@ from api.graphql.queries.articles import ArticleQuery
 from api.graphql.queries.nodes import NodeQuery
 from api.graphql.queries.speakers import SpeakerQuery
 from api.graphql.queries.timeline import TimelineQuery
+from api.graphql.shortcuts import direct_resolvers
 from api.graphql.subscriptions import Subscription
 
 

@@ -12,9 +12,10 @@ from strawberry.types import ExecutionResult
 
 from api.graphql import limits
 from api.graphql.context import Context
-from api.graphql.execution import LeanExecutor, direct_resolvers
+from api.graphql.execution import LeanExecutor
 from api.graphql.loaders import build_loaders
 from api.graphql.schema import Mutation, Query, Subscription, schema
+from api.graphql.shortcuts import direct_resolvers
 from api.services import ids
 from api.services.events import LocalBus
 from api.services.tokens import ANONYMOUS
