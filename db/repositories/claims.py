@@ -6,11 +6,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, func, not_, select, tuple_, update
-from sqlalchemy.engine import Row
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from db.models import Article, Claim, Speaker, Verification
-from db.records import columns, read_only
+from db.models import Claim, Verification
+from db.repositories.related_page import related_page
 
 OPEN_STATUSES = ("UNVERIFIED", "IN_REVIEW")
 # Roles that put a prediction's time in the future of the article: its end is when it is due.
@@ -106,7 +105,7 @@ class ClaimRepository:
         )
         query = query.order_by(*order).limit(limit)
         if related:
-            return await _related_page(self.session, query, descending)
+            return await related_page(self.session, query, descending)
         return list(await self.session.scalars(query))
 
     async def by_article_ids(self, article_ids: Sequence[int]) -> list[Claim]:
@@ -138,87 +137,3 @@ class ClaimRepository:
     async def verifications_by_ids(self, ids: Sequence[int]) -> list[Verification]:
         query = select(Verification).where(Verification.id.in_(ids))
         return list(await self.session.scalars(query))
-
-
-# The related page: claims, their articles, speakers and verifications in one statement, one
-# row per claim and verification (newest first). The claims are those of the page query
-# (`id IN (page)`); the joined statement is built once.
-# Only what the page shows: no bookkeeping timestamps or lookup keys (each date or JSON value
-# costs a conversion per row), and no article text (long; Article.text loads it on demand).
-_CLAIM = columns(Claim, exclude={"created_at", "updated_at"})
-_ARTICLE = columns(Article, exclude={"text", "text_hash", "created_at"})
-_SPEAKER = columns(Speaker, exclude={"name_key", "created_at"})
-_VERIFICATION = columns(Verification, exclude={"claim_id"})
-_RELATED = select(
-    *(column for part in (_CLAIM, _ARTICLE, _SPEAKER, _VERIFICATION) for _, column in part)
-).select_from(
-    Claim.__table__.join(Article.__table__, Article.id == Claim.article_id)
-    .outerjoin(Speaker.__table__, Speaker.id == Claim.speaker_id)
-    .outerjoin(Verification.__table__, Verification.claim_id == Claim.id)
-)
-
-
-async def _related_page(session: AsyncSession, page: Select[Any], descending: bool) -> list[Claim]:
-    sort = (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
-    query = _RELATED.where(Claim.id.in_(page.with_only_columns(Claim.id))).order_by(
-        *sort, Verification.revision.desc()
-    )
-    # A Core statement on the session's connection: rows, without the ORM's result layer.
-    connection = await session.connection()
-    return _assemble((await connection.execute(query)).all())
-
-
-class _Part:
-    """Where one model's columns sit in a related-page row."""
-
-    def __init__(self, model: type[Any], names: list[str], start: int) -> None:
-        self.model, self.names = model, names
-        self.start, self.stop = start, start + len(names)
-        self.pk = start + names.index("id")
-
-    def read(self, row: Row[Any], seen: dict[int, Any] | None = None) -> Any:
-        """The row's instance (None for a missing outer-join side), one per id in `seen`."""
-        pk = row[self.pk]
-        if pk is None:
-            return None
-        found = seen.get(pk) if seen is not None else None
-        if found is None:
-            found = read_only(self.model, self.names, row[self.start : self.stop])
-            if seen is not None:
-                seen[pk] = found
-        return found
-
-
-def _parts() -> list[_Part]:
-    parts, start = [], 0
-    models = (
-        (Claim, _CLAIM),
-        (Article, _ARTICLE),
-        (Speaker, _SPEAKER),
-        (Verification, _VERIFICATION),
-    )
-    for model, part in models:
-        parts.append(_Part(model, [name for name, _ in part], start))
-        start = parts[-1].stop
-    return parts
-
-
-_CLAIM_PART, _ARTICLE_PART, _SPEAKER_PART, _VERIFICATION_PART = _parts()
-
-
-def _assemble(rows: Sequence[Row[Any]]) -> list[Claim]:
-    claims: dict[int, Claim] = {}
-    articles: dict[int, Article] = {}
-    speakers: dict[int, Speaker] = {}
-    for row in rows:
-        claim = claims.get(row[_CLAIM_PART.pk])
-        if claim is None:  # first row of this claim
-            claim = _CLAIM_PART.read(row, claims)
-            claim.__dict__.update(
-                article=_ARTICLE_PART.read(row, articles),
-                speaker=_SPEAKER_PART.read(row, speakers),
-                verifications=[],
-            )
-        if (verification := _VERIFICATION_PART.read(row)) is not None:
-            claim.verifications.append(verification)
-    return list(claims.values())

@@ -1,4 +1,4 @@
-"""Read-only page records: the related timeline page reads what the ORM loads."""
+"""Read-only page records (db.records, db.repositories.related_page): what the ORM loads."""
 
 from __future__ import annotations
 
