@@ -1,7 +1,8 @@
 """Find time phrases: run every rule, drop matches inside negative rules, longest span wins.
 
 Speed: a rule with `anchors` only runs in windows around its anchor tokens (one token
-scan per document, then short regex scans), instead of over the whole text.
+scan per document, then short regex scans), instead of over the whole text; a rule's `reach`
+says how far before and after its anchor a match may extend.
 """
 
 from __future__ import annotations
@@ -11,9 +12,6 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from api.temporal.patterns import TOKEN, Rule, RuleSet, token_keys
-
-# How far a match may extend before / after its anchor token, in characters.
-_REACH = 90
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,13 +39,14 @@ def _anchor_index(text: str, ruleset: RuleSet) -> dict[str, list[int]]:
     return index
 
 
-def _windows(text: str, starts: list[int]) -> list[tuple[int, int]]:
+def _windows(text: str, starts: list[int], reach: tuple[int, int]) -> list[tuple[int, int]]:
     """Merged [lo, hi) windows around anchor offsets, cut at whitespace so that word
     boundaries at the edges read the same as in the whole text."""
     out: list[tuple[int, int]] = []
     n = len(text)
+    before, after = reach
     for s in sorted(starts):
-        lo, hi = max(0, s - _REACH), min(n, s + _REACH)
+        lo, hi = max(0, s - before), min(n, s + after)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], hi)
         else:
@@ -66,7 +65,7 @@ def _matches(rule: Rule, text: str, index: dict[str, list[int]]):
         return
     starts = [s for a in rule.anchors for s in index.get(a, ())]
     last_end = -1
-    for lo, hi in _windows(text, starts):
+    for lo, hi in _windows(text, starts, rule.reach):
         for m in rule.regex.finditer(text, lo, hi):
             if m.start() >= last_end:  # windows never overlap, but be safe
                 last_end = m.end()

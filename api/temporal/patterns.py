@@ -41,6 +41,8 @@ class Rule:
     priority: int = 0
     # Lower-case tokens one of which every match contains (near); None = run everywhere.
     anchors: frozenset[str] | None = None
+    # How far (characters) a match may start before / end after its anchor token.
+    reach: tuple[int, int] = (90, 90)
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +171,21 @@ def _build_rules(
             if anchors is not None and not anchors & _tokens(ex):
                 raise RuleError(f"{fname}: rule {name}: example {ex!r} has none of its anchors")
         priority = int(entry.get("priority", 0))
-        rules.append(Rule(name, regex, entry.get("type"), norm, examples, fname, priority, anchors))
+        reach = _reach(entry.get("reach", (90, 90)), f"{fname}: rule {name}")
+        rules.append(
+            Rule(name, regex, entry.get("type"), norm, examples, fname, priority, anchors, reach)
+        )
     return rules
+
+
+def _reach(spec: Any, owner: str) -> tuple[int, int]:
+    """`reach: [before, after]`: two non-negative character counts."""
+    if not (isinstance(spec, list | tuple) and len(spec) == 2):
+        raise RuleError(f"{owner}: reach must be [before, after]")
+    before, after = spec
+    if not (isinstance(before, int) and isinstance(after, int) and before >= 0 and after >= 0):
+        raise RuleError(f"{owner}: reach must be two non-negative integers")
+    return before, after
 
 
 def _tokens(text: str) -> set[str]:

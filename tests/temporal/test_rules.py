@@ -46,6 +46,8 @@ GOOD = {"name": "good", "type": "DATE", "normalizer": "present_ref", "pattern": 
         ({"type": "DAY"}, "type must be one of"),
         ({"examples": ["bar"]}, "is not matched whole"),
         ({"anchors": ["@missing"]}, "unknown anchor lexicon"),
+        ({"reach": [10]}, "reach must be [before, after]"),
+        ({"reach": [10, -1]}, "two non-negative integers"),
     ],
 )
 def test_bad_rule_data_names_file_and_rule(change: dict[str, Any], message: str) -> None:
@@ -66,3 +68,6 @@ def test_duplicate_rule_names_fail() -> None:
 def test_good_rule_builds() -> None:
     rs = build(_files({**GOOD, "examples": ["foo"]}), NORMALIZERS)
     assert [r.name for r in rs.rules] == ["good"]
+    assert rs.rules[0].reach == (90, 90)
+    narrow = build(_files({**GOOD, "reach": [5, 40]}), NORMALIZERS)
+    assert narrow.rules[0].reach == (5, 40)
