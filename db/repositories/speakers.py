@@ -1,8 +1,9 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, cast, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -24,11 +25,23 @@ class SpeakerRepository:
     async def ids_matching(self, name: str) -> list[int]:
         """Speakers whose canonical name or one of whose aliases equals `name` (any case)."""
         key = name.strip().lower()
-        ids = []
-        for speaker in await self.session.scalars(select(Speaker)):
-            if speaker.name_key == key or key in (a.lower() for a in speaker.aliases):
-                ids.append(speaker.id)
-        return ids
+        if "\x00" in key:  # no stored name holds NUL, and PostgreSQL rejects it in a parameter
+            return []
+        query = select(Speaker)
+        if key.isascii():
+            # Narrowed in SQL to rows whose alias list contains the name as a JSON string (the
+            # list is stored as json.dumps text); the exact check below still decides. Other
+            # names are stored \u-escaped, where lower() cannot fold case, so they scan all.
+            needle = json.dumps(key)
+            aliases_text = func.lower(cast(Speaker.aliases, Text))
+            query = query.where(
+                (Speaker.name_key == key) | aliases_text.contains(needle, autoescape=True)
+            )
+        return [
+            speaker.id
+            for speaker in await self.session.scalars(query)
+            if speaker.name_key == key or key in (a.lower() for a in speaker.aliases)
+        ]
 
     async def upsert(self, name: str, aliases: Sequence[str]) -> Speaker:
         """The speaker named `name`, created if new, with `aliases` merged in."""

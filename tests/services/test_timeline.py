@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from api.services import ids
 from api.services.errors import UserError
 from api.services.timeline import TimelineFilter, timeline_page
+from db.repositories.speakers import SpeakerRepository
 from tests.builders.claims import make_article, make_claim, make_speaker
 
 TODAY = date(2022, 12, 1)
@@ -162,3 +163,23 @@ class TestFilters:
         with pytest.raises(UserError) as error:
             await timeline_page(session, f, today=TODAY)
         assert error.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("alias", "asked"),
+    [
+        ("President Zelensky", "president zelensky"),
+        ('Sen. "Chuck" Grassley', 'SEN. "CHUCK" GRASSLEY'),
+        ("Percent_Man 50%", "percent_man 50%"),
+        ("Recep Tayyip Erdoğan", "recep tayyip erdoğan"),
+        ("ÖZTÜRK", "öztürk"),
+    ],
+)
+async def test_speaker_filter_finds_aliases_in_any_case(
+    session: AsyncSession, alias: str, asked: str
+) -> None:
+    wanted = await make_speaker(session, "Wanted Speaker", aliases=[alias])
+    await make_speaker(session, "Other Speaker", aliases=["Percent Man 50", "Chuck"])
+    await session.commit()
+    assert await SpeakerRepository(session).ids_matching(asked) == [wanted.id]
+    assert await SpeakerRepository(session).ids_matching("Chuck") != [wanted.id]
