@@ -11,11 +11,13 @@ import asyncio
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
+from api.services.timeline import Page, TimelineFilter, first_pages_by_article
 from db.models import Article, Claim, Speaker, Verification
 from db.repositories.articles import ArticleRepository
 from db.repositories.claims import ClaimRepository
@@ -23,6 +25,9 @@ from db.repositories.speakers import SpeakerRepository
 
 T = TypeVar("T")
 K = TypeVar("K")
+
+# (article id, filter, descending, first, today): the first page of one article's claims.
+FirstPageKey = tuple[int, TimelineFilter, bool, int | None, date]
 
 
 def _aligned(keys: Sequence[int], rows: Sequence[T], key_of: Callable[[T], int]) -> list[T | None]:
@@ -39,15 +44,16 @@ class Loaders:
     verification_by_id: DataLoader[int, Verification | None]
     verifications_by_claim_id: DataLoader[int, list[Verification]]
     status_counts_by_speaker_id: DataLoader[int, dict[str, int]]
+    first_claims_by_article: DataLoader[FirstPageKey, Page]
 
 
 def build_loaders(session: AsyncSession) -> Loaders:
     lock = asyncio.Lock()
 
     def serialized(
-        load: Callable[[Sequence[int]], Awaitable[list[T]]],
-    ) -> Callable[[Sequence[int]], Awaitable[list[T]]]:
-        async def run(keys: Sequence[int]) -> list[T]:
+        load: Callable[[Sequence[K]], Awaitable[list[T]]],
+    ) -> Callable[[Sequence[K]], Awaitable[list[T]]]:
+        async def run(keys: Sequence[K]) -> list[T]:
             async with lock:
                 return await load(keys)
 
@@ -79,6 +85,19 @@ def build_loaders(session: AsyncSession) -> Loaders:
             counts[speaker_id][status] = n
         return [counts.get(k, {}) for k in keys]
 
+    async def first_pages(keys: Sequence[FirstPageKey]) -> list[Page]:
+        # One statement per distinct (filter, order, size): usually one for a whole list.
+        groups: dict[tuple[TimelineFilter, bool, int | None, date], list[int]] = defaultdict(list)
+        for article_id, *rest in keys:
+            groups[tuple(rest)].append(article_id)  # type: ignore[index]
+        pages: dict[FirstPageKey, Page] = {}
+        for (f, descending, first, today), article_ids in groups.items():
+            found = await first_pages_by_article(
+                session, f, article_ids, today=today, descending=descending, first=first
+            )
+            pages.update({(pk, f, descending, first, today): page for pk, page in found.items()})
+        return [pages[key] for key in keys]
+
     return Loaders(
         lock=lock,
         article_by_id=DataLoader(load_fn=serialized(articles)),
@@ -87,4 +106,5 @@ def build_loaders(session: AsyncSession) -> Loaders:
         verification_by_id=DataLoader(load_fn=serialized(verifications)),
         verifications_by_claim_id=DataLoader(load_fn=serialized(history)),
         status_counts_by_speaker_id=DataLoader(load_fn=serialized(status_counts)),
+        first_claims_by_article=DataLoader(load_fn=serialized(first_pages)),
     )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -132,6 +132,32 @@ async def timeline_page(
     return _page(
         rows[:limit], has_next=len(rows) > limit, has_previous=after is not None, total=total
     )
+
+
+async def first_pages_by_article(
+    session: AsyncSession,
+    f: TimelineFilter,
+    article_ids: Sequence[int],
+    *,
+    today: date,
+    descending: bool = False,
+    first: int | None = None,
+) -> dict[int, Page]:
+    """The first page of each article's claims (as `timeline_page` with `articleId`, no
+    cursor, `related`), for many articles at once; `f.article_id` is ignored."""
+    query = await build_query(session, replace(f, article_id=None), today)
+    PageArgs(first=first).check()
+    limit = DEFAULT_PAGE if first is None else first
+    rows = await ClaimRepository(session).first_pages(
+        query, article_ids, descending=descending, limit=limit + 1
+    )
+    grouped: dict[int, list[Claim]] = {pk: [] for pk in article_ids}
+    for claim in rows:
+        grouped[claim.article_id].append(claim)
+    return {
+        pk: _page(items[:limit], has_next=len(items) > limit, has_previous=False, total=None)
+        for pk, items in grouped.items()
+    }
 
 
 async def timeline_count(session: AsyncSession, f: TimelineFilter, *, today: date) -> int:

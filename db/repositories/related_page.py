@@ -1,6 +1,6 @@
 """A timeline page with each claim's article, speaker and verifications, for display.
 
-One statement: the page's claims (`claims.id IN (page)`) joined to their articles, speakers
+One statement: the page's claims (`claims.id IN (ids)`) joined to their articles, speakers
 and verifications, one row per claim and verification (newest first), read as plain records
 (db.records) rather than ORM entities. Only the columns a page shows are selected.
 """
@@ -32,12 +32,10 @@ _RELATED = select(
 )
 
 
-async def related_page(session: AsyncSession, page: Select[Any], descending: bool) -> list[Claim]:
-    """The claims of `page` (a select of Claim, ordered and limited) with their relations."""
+async def related_page(session: AsyncSession, ids: Select[Any], descending: bool) -> list[Claim]:
+    """The claims whose ids `ids` selects, in (sort_date, id) order, with their relations."""
     sort = (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
-    query = _RELATED.where(Claim.id.in_(page.with_only_columns(Claim.id))).order_by(
-        *sort, Verification.revision.desc()
-    )
+    query = _RELATED.where(Claim.id.in_(ids)).order_by(*sort, Verification.revision.desc())
     # A Core statement on the session's connection: rows, without the ORM's result layer.
     connection = await session.connection()
     return _assemble((await connection.execute(query)).all())

@@ -10,7 +10,7 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import event, func, select, update
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 from starlette.applications import Starlette
 
@@ -86,6 +86,61 @@ class TestDataLoaders:
         assert len(statements) <= MAX_STATEMENTS, statements
 
 
+ARTICLE_CLAIMS = """
+query($order: Order, $kinds: [ClaimKind!]) {
+  articles(first: 20) { edges { node { id
+    claims(first: 2, order: $order, filter: {kinds: $kinds}) {
+      pageInfo { hasNextPage hasPreviousPage endCursor }
+      edges { cursor node { text speaker { name } verifications { status } } }
+    }
+  } } }
+}
+"""
+ONE_ARTICLE = """
+query($id: ID!, $order: Order, $kinds: [ClaimKind!]) {
+  timeline(first: 2, order: $order, filter: {articleId: $id, kinds: $kinds}) {
+    pageInfo { hasNextPage hasPreviousPage endCursor }
+    edges { cursor node { text speaker { name } verifications { status } } }
+  }
+}
+"""
+
+
+class TestArticleClaims:
+    @pytest.mark.parametrize("n", [10, 40])
+    async def test_claims_of_a_list_of_articles_run_a_fixed_number_of_statements(
+        self, app: Starlette, client: httpx.AsyncClient, session: AsyncSession, n: int
+    ) -> None:
+        await make_claims(session, n)  # n // 5 + 1 articles
+        await gql(client, "{ articles(first: 1) { totalCount } }")  # connect, warm up dialect
+        with counting_statements(app.state.engine) as statements:
+            reply = await gql(client, ARTICLE_CLAIMS)
+        articles = reply["data"]["articles"]["edges"]
+        assert len(articles) == n // 5 + 1
+        assert all(len(a["node"]["claims"]["edges"]) == 2 for a in articles[:-1])
+        assert len(statements) <= 4, statements  # articles, their count, all first pages
+
+    @pytest.mark.parametrize(
+        "variables", [{}, {"order": "DESC"}, {"kinds": ["PREDICTION"]}, {"kinds": ["CLAIM"]}]
+    )
+    async def test_batched_first_pages_match_the_timeline_of_each_article(
+        self, client: httpx.AsyncClient, session: AsyncSession, variables: dict[str, Any]
+    ) -> None:
+        await make_claims(session, 23)
+        await session.execute(update(Claim).where(Claim.id % 3 == 0).values(kind="PREDICTION"))
+        await session.commit()
+        reply = await gql(client, ARTICLE_CLAIMS, variables)
+        articles = reply["data"]["articles"]["edges"]
+        assert len(articles) == 5
+        for article in articles:
+            alone = await gql(client, ONE_ARTICLE, {"id": article["node"]["id"], **variables})
+            assert article["node"]["claims"] == alone["data"]["timeline"]
+        shown = [e for a in articles for e in a["node"]["claims"]["edges"]]
+        assert shown  # every variant has items to compare
+        more = [a["node"]["claims"]["pageInfo"]["hasNextPage"] for a in articles]
+        assert any(more) or "kinds" in variables  # ~4 claims per article, pages of 2
+
+
 SET_VERIFICATION = """
 mutation($input: SetVerificationInput!) {
   setVerification(input: $input) { claim { revision } userErrors { code } }
@@ -129,3 +184,15 @@ class TestConcurrentVerdicts:
         assert history == 1
         assert stored is not None
         assert (stored.revision, stored.status) == (1, "CONFIRMED")
+
+
+async def test_bad_first_page_size_in_article_claims_is_a_coded_error(
+    client: httpx.AsyncClient, session: AsyncSession
+) -> None:
+    await make_claims(session, 3)
+    reply = await gql(
+        client, "{ articles { edges { node { claims(first: 500) { totalCount } } } } }"
+    )
+    codes = {e["extensions"]["code"] for e in reply["errors"]}
+    assert codes == {"INVALID"}
+    assert "100" in reply["errors"][0]["message"]

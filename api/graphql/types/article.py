@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from api.graphql.context import Info
+from api.graphql.errors import coded_errors
 from api.graphql.types.arguments import After, Before, FilterArg, First, Last, OrderArg
 from api.graphql.types.enums import Order
 from api.graphql.types.node import ID_DESCRIPTION, Node
 from api.graphql.types.timeline_filter import TimelineFilter
 from api.services import ids
+from api.services.paging import PageArgs
 from db.models import Article as ArticleModel
 
 if TYPE_CHECKING:
@@ -63,10 +65,19 @@ class Article(Node):
         before: Before = None,
     ) -> Annotated[ClaimConnection, strawberry.lazy("api.graphql.types.connection")]:
         # Imported here: the connection module imports Claim, which imports Article.
-        from api.graphql.types.connection import claim_connection
+        from api.graphql.types.connection import ClaimConnection, claim_connection
 
         f = replace((filter or TimelineFilter()).to_service(), article_id=_article_id(self))
-        return await claim_connection(info, f, order, first, after, last, before)
+        if after is not None or last is not None or before is not None:
+            return await claim_connection(info, f, order, first, after, last, before)
+        # A first page: batched with the other articles of a list (one statement for all).
+        key = (self.model.id, replace(f, article_id=None), order is Order.DESC, first)
+        with coded_errors():
+            PageArgs(first=first).check()
+            page = await info.context.loaders.first_claims_by_article.load(
+                (*key, info.context.today)
+            )
+        return ClaimConnection.from_page(page, f)
 
 
 async def _load_text(info: Info, article_id: int) -> str:

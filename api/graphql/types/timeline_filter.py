@@ -35,8 +35,9 @@ class TimelineFilter:
         return ServiceFilter(
             from_date=self.from_,
             to_date=self.to,
-            kinds=[k.value for k in self.kinds] if self.kinds else None,
-            statuses=[s.value for s in self.statuses] if self.statuses else None,
+            # Tuples: a filter is part of DataLoader keys (Article.claims), so it must hash.
+            kinds=tuple(k.value for k in self.kinds) if self.kinds else None,
+            statuses=tuple(s.value for s in self.statuses) if self.statuses else None,
             speaker=self.speaker,
             article_id=self.article_id,
             search=self.search,
