@@ -393,6 +393,13 @@ def n_anaphoric_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 @normalizer
+def n_ordinal_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the second day of the offensive", "its third week": news counts up to the report
+    day, so the day (week) meant is the DCT's."""
+    return Norm(value_at(ctx.dct, "W" if key(m["unit"]) == "week" else "D"))
+
+
+@normalizer
 def n_anaphoric_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "the week before": one unit before (after) the date last named, else the DCT's."""
     unit = {"week": "W", "month": "M", "year": "Y"}[key(m["unit"])]
