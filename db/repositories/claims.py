@@ -9,7 +9,7 @@ from sqlalchemy import ColumnElement, Select, and_, func, not_, select, tuple_, 
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from db.models import Claim, Verification
-from db.repositories.related_page import related_page
+from db.repositories.related_page import related_page, timeline_order
 
 OPEN_STATUSES = ("UNVERIFIED", "IN_REVIEW")
 # Roles that put a prediction's time in the future of the article: its end is when it is due.
@@ -100,10 +100,7 @@ class ClaimRepository:
         query: Select[Any] = select(Claim).where(*_conditions(q))
         if after is not None:
             query = query.where(key < tuple_(*after) if descending else key > tuple_(*after))
-        order = (
-            (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
-        )
-        query = query.order_by(*order).limit(limit)
+        query = query.order_by(*timeline_order(descending)).limit(limit)
         if related:
             return await related_page(self.session, query.with_only_columns(Claim.id), descending)
         return list(await self.session.scalars(query))
@@ -113,9 +110,7 @@ class ClaimRepository:
     ) -> list[Claim]:
         """The first `limit` claims of each article, in one statement, with their relations
         (as `page(related=True)`): ranked per article by (sort_date, id)."""
-        order = (
-            (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
-        )
+        order = timeline_order(descending)
         rank = func.row_number().over(partition_by=Claim.article_id, order_by=order)
         ranked = (
             select(Claim.id, rank.label("rank"))

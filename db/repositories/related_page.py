@@ -32,10 +32,16 @@ _RELATED = select(
 )
 
 
+def timeline_order(descending: bool) -> tuple[Any, Any]:
+    """The timeline's (sort_date, id) order, either way."""
+    return (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
+
+
 async def related_page(session: AsyncSession, ids: Select[Any], descending: bool) -> list[Claim]:
     """The claims whose ids `ids` selects, in (sort_date, id) order, with their relations."""
-    sort = (Claim.sort_date.desc(), Claim.id.desc()) if descending else (Claim.sort_date, Claim.id)
-    query = _RELATED.where(Claim.id.in_(ids)).order_by(*sort, Verification.revision.desc())
+    query = _RELATED.where(Claim.id.in_(ids)).order_by(
+        *timeline_order(descending), Verification.revision.desc()
+    )
     # A Core statement on the session's connection: rows, without the ORM's result layer.
     connection = await session.connection()
     return _assemble((await connection.execute(query)).all())
