@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from api.temporal.detect import detect
+from api.temporal.extents import remember_day
 from api.temporal.lexical import Ctx
 from api.temporal.normalize import NORMALIZERS
 from api.temporal.patterns import load
@@ -48,10 +49,11 @@ def tag(text: str, dct: date) -> list[Timex]:
         interval, gran = norm.interval, norm.granularity
         if interval is None and type_ in {"DATE", "TIME"}:
             interval, gran = interval_of(norm.value, norm.mod)
-        if gran == "day" and interval is not None:
-            memory["day"] = interval.start  # what "that day" / "the next morning" refer to
+        if gran == "day" and interval is not None:  # what "that day" / "at 10 p.m." refer to
+            remember_day(memory, text, mention.start, mention.end, interval.start, norm.value)
         if type_ == "DATE" and gran in _ANCHOR_GRAINS and interval is not None:
             memory["anchor"] = (interval.start, gran)  # what "that year" refers to
+            memory["anchor_at"] = mention.start
         out.append(
             Timex(
                 start=mention.start,

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from datetime import date, timedelta
 
 from dateutil.easter import easter
 from dateutil.relativedelta import MO, SU, TH, relativedelta
 
-from api.temporal import dateparse
+from api.temporal import dateparse, tense
 from api.temporal.lexical import (
     Ctx,
     Norm,
@@ -106,7 +107,9 @@ def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if mod is None and "couple" in key(g["num"]):
         mod = "APPROX"
     if mod is None and g.get("orso"):  # "two years or so" APPROX, "five years or more"
-        mod = {"or more": "EQUAL_OR_MORE"}.get(key(g["orso"]), "APPROX")
+        mod = {"or more": "EQUAL_OR_MORE", "or longer": "EQUAL_OR_MORE"}.get(
+            key(g["orso"]), "APPROX"
+        )
     anchor = key(g.get("anchor"))
     if unit == "M" and n in (6, 9) and (anchor or key(m.group(0)).startswith("the")):
         ctx.memory["period"] = "months"  # earnings reported "for the nine months"
@@ -122,6 +125,28 @@ def n_duration_vague(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "for years", "for months": an unspecified number of units."""
     unit, is_time = _unit_code(m["unit"], ctx)
     return Norm(duration_value("X", unit, is_time))
+
+
+# Units of a compound duration, largest first; weeks fold into days next to a smaller unit.
+_COMPOUND_UNITS = ("year", "month", "week", "day", "hour", "minute", "second")
+
+
+@normalizer
+def n_duration_compound(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "four hours and 57 minutes" PT4H57M, "two years and three months" P2Y3M."""
+    units = [key(m[g]).removesuffix("s") for g in ("unit", "unit2")]
+    nums = [number(m[g], ctx.lex) for g in ("num", "num2")]
+    if _COMPOUND_UNITS.index(units[0]) >= _COMPOUND_UNITS.index(units[1]):
+        return None
+    if not all(isinstance(n, float | int) and n == int(n) for n in nums):
+        return None
+    counts = {u: int(n) for u, n in zip(units, nums, strict=True)}
+    if "week" in counts and units[1] != "week":  # "two weeks and three days": P17D
+        counts["day"] = counts.get("day", 0) + 7 * counts.pop("week")
+    date_part = "".join(f"{counts[u]}{u[0].upper()}" for u in _COMPOUND_UNITS[:4] if u in counts)
+    time_part = "".join(f"{counts[u]}{u[0].upper()}" for u in _COMPOUND_UNITS[4:] if u in counts)
+    value = "P" + date_part + (f"T{time_part}" if time_part else "")
+    return Norm(value, mod=mod_of(m["mod"], ctx.lex))
 
 
 @normalizer
@@ -149,28 +174,155 @@ def n_set_adverb(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 @normalizer
 def n_set_every(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """ "every year" P1Y, "each Thursday" XXXX-WXX-4, "each July" XXXX-07, "every two weeks"."""
+    """ "every year" P1Y, "each Thursday" XXXX-WXX-4, "each July" XXXX-07, "every two weeks",
+    "every weekend" XXXX-WXX-WE; "roughly every three weeks" keeps APPROX."""
+    return Norm(_every_value(m, ctx), mod=mod_of(m.groupdict().get("mod"), ctx.lex))
+
+
+def _every_value(m: re.Match[str], ctx: Ctx) -> str:
     word = key(m["unit"])
     lex = ctx.lex
     if word in lex["weekdays"]:  # "every Friday night": that part of each Friday
         dp = f"T{lex['dayparts'][key(m['dp'])]}" if m.groupdict().get("dp") else ""
-        return Norm(f"XXXX-WXX-{lex['weekdays'][word]}{dp}")
+        return f"XXXX-WXX-{lex['weekdays'][word]}{dp}"
     if word in lex["months"]:
-        return Norm(f"XXXX-{lex['months'][word]:02d}")
+        return f"XXXX-{lex['months'][word]:02d}"
     if word in lex["seasons"]:
-        return Norm(f"XXXX-{lex['seasons'][word]}")
+        return f"XXXX-{lex['seasons'][word]}"
     if word in lex["dayparts"]:  # "every morning": each day's morning
-        return Norm(f"XXXX-XX-XXT{lex['dayparts'][word]}")
-    unit, is_time = _unit_code(word, ctx)
+        return f"XXXX-XX-XXT{lex['dayparts'][word]}"
     num = key(m["num"])
+    if word == "weekend" and not num:
+        return "XXXX-WXX-WE"
+    unit, is_time = _unit_code(word, ctx)
     n = 2 if num == "other" else "X" if num in {"few", "several", "couple of"} else number(num, lex)
-    return Norm(duration_value(n or 1, unit, is_time))
+    return duration_value(n or 1, unit, is_time)
 
 
-def _clock_day(word: str | None, ctx: Ctx) -> date:
+@normalizer
+def n_set_weekends(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "works weekends", "on weekends": each weekend."""
+    return Norm("XXXX-WXX-WE")
+
+
+# ---------------------------------------------------------------- the day a phrase hangs on
+#
+# A bare clock time, "in the morning", "that day" or "the following day" refer to a day the
+# text named before. Every day-level timex is remembered (`remember_day`) with its sentence
+# and whether it dates a reporting verb ("prosecutors said on Monday") or an adjunct
+# ("hours after a mob stormed the Capitol on Wednesday"); `anchor_day` picks the one meant.
+
+# A remembered day from another sentence is the story's own only this close to the DCT (a
+# birth date or an anniversary's date is not where "at 6:30 p.m." happens).
+_RECENT_DAYS = 7
+# A morning clock time after one at least this late in the same sentence is the next day's.
+_EVENING_HOUR = 18
+# A sentence ends at . ! ? before a capital (or a quote), but not after a title.
+# The punctuation comes first and the title checks look back over it: ten times faster
+# than testing the lookbehinds at every position.
+_SENTENCE_END = re.compile(
+    r"[.!?](?<!\bMr\.)(?<!\bMrs\.)(?<!\bMs\.)(?<!\bDr\.)(?<!\bGen\.)(?<!\bSen\.)"
+    r"(?<!\bRep\.)(?<!\bGov\.)(?<!\bSt\.)(?<!\bLt\.)(?<!\bCol\.)(?<!\bNo\.)"
+    r"[\"'\u201d\u2019)]*\s+(?=[\"'\u201c\u2018(]?[A-Z])|\n"
+)
+# The date of a reporting verb: "prosecutors said on Monday", "told reporters Tuesday".
+_REPORTED = re.compile(
+    r"\b(?:said|says|told(?:\s+[\w.]+){1,3}?|announced|reported|added|confirmed|stated|"
+    r"wrote|tweeted)\s+(?:on\s+)?$",
+    re.I,
+)
+# An adjunct dating another event: "hours after ... on Wednesday", "since ... early Saturday".
+_ADJUNCT = re.compile(
+    r"\b(?:(?:minutes|hours|days|weeks|moments|shortly|soon|just|a\s+day|the\s+day)\s+"
+    r"(?:after|before)|since)\b",
+    re.I,
+)
+
+
+def sentence_start(text: str, pos: int, memory: dict) -> int:
+    """Offset where the sentence holding `pos` starts (boundaries found once per text)."""
+    bounds = memory.get("_bounds")
+    if bounds is None:
+        bounds = memory["_bounds"] = [m.end() for m in _SENTENCE_END.finditer(text)]
+    i = bisect_right(bounds, pos)
+    return bounds[i - 1] if i else 0
+
+
+def remember_day(memory: dict, text: str, start: int, end: int, day: date, value: str) -> None:
+    """Note a day-level timex at `start`: what "that day" / "at 10 p.m." may refer to."""
+    sent = sentence_start(text, start, memory)
+    days = memory.setdefault("days", [])
+    flag = None
+    if _REPORTED.search(text, max(sent, start - 50), start):
+        flag = "report"
+    else:
+        prev = [r["end"] for r in days if r["sent"] == sent]
+        adjunct = _ADJUNCT.search(text, max([sent, *prev]), start)
+        # an event clause between ("hours after a mob stormed ... on"), not the day's own
+        # signal ("shortly before noon Saturday")
+        if adjunct and len(text[adjunct.end() : start].split()) > 2:
+            flag = "adjunct"
+    clock = re.search(r"T(\d\d):(\d\d)$", value)
+    days.append(
+        {
+            "start": start,
+            "end": end,
+            "day": day,
+            "sent": sent,
+            "flag": flag,
+            "hour": int(clock[1]) if clock else None,
+        }
+    )
+
+
+def anchor_day(ctx: Ctx, anaphoric: bool = False) -> tuple[date, dict | None]:
+    """The day a bare time phrase hangs on, and its memory record (None: the DCT).
+
+    The day last named in the same sentence; else the latest remembered day that lies
+    within a week of the DCT (or, for an explicit anaphor such as "the next morning", in
+    the sentence before) and on the side of it the tense points to, preferring one that
+    dates the main event over one that dates a reporting verb or an adjunct; else the DCT."""
+    days = ctx.memory.get("days")
+    if not days:
+        return ctx.dct, None
+    sent = sentence_start(ctx.text, ctx.start, ctx.memory)
+    if days[-1]["sent"] == sent:
+        return days[-1]["day"], days[-1]
+    near = {sent}
+    if anaphoric and sent:  # "They met on March 3. The next morning, ..."
+        near.add(sentence_start(ctx.text, sent - 1, ctx.memory))
+    direction = ctx.direction()
+    fallback = None
+    for rec in reversed(days):
+        d = rec["day"]
+        if rec["sent"] not in near:
+            if abs((d - ctx.dct).days) > _RECENT_DAYS:
+                continue
+            if (direction == "future" and d < ctx.dct) or (direction == "past" and d > ctx.dct):
+                continue
+        if rec["flag"]:
+            fallback = fallback or rec
+            continue
+        return d, rec
+    if fallback:
+        return fallback["day"], fallback
+    return ctx.dct, None
+
+
+def _clock_day(word: str | None, ctx: Ctx, hour: int) -> date:
     w = key(word)
     if not w:  # "at 10 p.m.": on the day the text last named (the event's), else the DCT
-        return ctx.memory.get("day", ctx.dct)
+        d, rec = anchor_day(ctx)
+        # "went down at 10 p.m. and stayed until 6 in the morning": the next day's morning
+        prev = rec and rec["hour"]
+        if (
+            prev
+            and prev >= _EVENING_HOUR
+            and hour < 12
+            and rec["sent"] == sentence_start(ctx.text, ctx.start, ctx.memory)
+        ):
+            return d + timedelta(days=1)
+        return d
     if w == "today" or w == "tonight":
         return ctx.dct
     if w in {"yesterday", "tomorrow"}:
@@ -178,10 +330,19 @@ def _clock_day(word: str | None, ctx: Ctx) -> date:
     return resolve_weekday(ctx.lex["weekdays"][w], ctx)
 
 
-def _past_bare_midnight(g: dict[str, str | None], ctx: Ctx) -> bool:
-    """ "went on strike at midnight" with no day named: the midnight that opened the DCT."""
-    bare = not g.get("wd") and not g.get("month") and "day" not in ctx.memory
-    return bare and ctx.direction() == "past"
+def _midnight_day(g: dict[str, str | None], ctx: Ctx) -> date:
+    """The day a midnight ends (TimeBank: "midnight Friday" is Friday T24). Bare in a past
+    sentence about the report day ("failed to agree before the midnight deadline", "went on
+    strike at midnight"): the midnight just past, which ended the day before."""
+    if g.get("wd"):
+        return _clock_day(g["wd"], ctx, 24)
+    d, rec = anchor_day(ctx)
+    direction = ctx.direction()
+    if direction is None and rec:  # no cue of its own: the tense of the day it hangs on
+        direction = tense.direction(ctx.text, rec["start"], rec["end"], ctx.lex)
+    if d == ctx.dct and direction == "past":
+        return d - timedelta(days=1)
+    return d
 
 
 def _is_pm(ap: str, hour: int) -> bool:
@@ -210,12 +371,26 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
             d = date(year, month, int(re.sub(r"\D", "", g["day"])))
         except ValueError:
             return None
+    elif hour == 24:
+        d = _midnight_day(g, ctx)
     else:
-        d = _clock_day(g.get("wd"), ctx)
-    if hour == 24 and not _past_bare_midnight(g, ctx):
-        d = d + timedelta(days=1)
-    hour %= 24
+        d = _converted_day(g, ctx) or _clock_day(g.get("wd"), ctx, hour)
     return Norm(f"{day_value(d)}T{hour:02d}:{minute:02d}", mod=mod_of(g.get("mod"), ctx.lex))
+
+
+def _converted_day(g: dict[str, str | None], ctx: Ctx) -> date | None:
+    """ "9 p.m. EDT (0100 GMT Wednesday)": a bracketed conversion of the clock time just
+    before it names a day at most one off that time's day."""
+    if not g.get("wd") or key(g["wd"]) not in ctx.lex["weekdays"]:
+        return None
+    if not ctx.text[max(0, ctx.start - 2) : ctx.start].strip().endswith("("):
+        return None
+    d, rec = anchor_day(ctx)
+    if rec is None or rec["hour"] is None:
+        return None
+    wd = ctx.lex["weekdays"][key(g["wd"])]
+    near = (d + timedelta(days=k) for k in (0, 1, -1))
+    return next((day for day in near if day.isoweekday() == wd), None)
 
 
 _THANKSGIVING_OFFSETS = {"black_friday": 1, "cyber_monday": 4}

@@ -37,6 +37,13 @@ class Ctx:
     signal: str | None = None
     _dir: dict[int, tense.Direction] = field(default_factory=dict)
 
+    def clear_past(self) -> bool:
+        """Whether a past-tense verb right before the phrase governs it ("died in July");
+        a deadline signal ("extended to Nov. 6", "until March 6") never is."""
+        if self.signal in self.lex["future_signals"] or key(self.signal) == "to":
+            return False
+        return tense.clear_past(self.text, self.start, self.end, self.lex)
+
     def direction(self, limit: int = 40) -> tense.Direction:
         """Tense of the surrounding words ('past', 'future' or None), computed once."""
         if limit not in self._dir:
@@ -159,6 +166,8 @@ def resolve_month(month: int, ctx: Ctx, rel: str | None = None) -> int:
     # Otherwise the year that puts the month in a window around the DCT, leaning back for
     # past-tense sentences and ahead for future ones (news rarely means 10 months away).
     back = {"past": 9, "future": 2}.get(ctx.direction() or "", 6)
+    if back == 9 and ctx.clear_past():
+        back = 11  # "He died in July", "one agreed in February ... collapsed": never ahead
     diff = month - dct.month
     if diff > 11 - back:
         return dct.year - 1

@@ -94,6 +94,24 @@ def n_quarter_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 @normalizer
+def n_sports_season(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "this season" (the DCT's year), "last season" (one year back), "next season"."""
+    return Norm(f"{ctx.dct.year + rel_offset(m['rel']):04d}")
+
+
+@normalizer
+def n_quarter_range(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the April-June quarter" 2018-Q2, "the holiday quarter" Q4: a year like "the second
+    quarter"'s, and the quarter being reported ("... from a year earlier" is that one)."""
+    q = next(n for n in (1, 2, 3, 4) if m[f"q{n}"]) if not m["hol"] else 4
+    year = _quarter_year(m.groupdict(), q, ctx)
+    if not m["year"]:
+        ctx.memory["quarter"] = (year, q)
+        ctx.memory["period"] = "quarter"
+    return Norm(f"{year:04d}-Q{q}")
+
+
+@normalizer
 def n_week_of(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "the week of March 6": the (ISO) week holding that day."""
     day = n_month_day(m, ctx)
@@ -118,15 +136,47 @@ def n_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
         year = year_num(m["year"], ctx.lex)
     elif groups.get("rel2"):
         year = ctx.dct.year + rel_offset(m["rel2"])
+    elif not groups.get("rel") and _habitual(ctx):  # "typically peaks in December"
+        return Norm(f"XXXX-{month:02d}", type="SET", mod=part_mod(groups.get("pm"), ctx.lex))
     else:
         year = resolve_month(month, ctx, groups.get("rel"))
     return Norm(month_value(year, month), mod=part_mod(groups.get("pm"), ctx.lex))
 
 
+# A month in a habitual clause is any year's: "Flu season typically peaks between December
+# and February", "the festival is held every year in July" (TBAQ: "usually conducted in the
+# second and fourth quarters" is SET XXXX-Q2 / XXXX-Q4). Not "generally expected" (a past
+# verb right after the adverb reports one event).
+_HABITUAL_CUE = re.compile(
+    r"\b(?:typically|usually|normally|traditionally|customarily|generally|every\s+year|"
+    r"each\s+year)\b(?P<next>\s+\w+)?",
+    re.I,
+)
+_HABITUAL_AFTER = re.compile(r"\s+(?:every|each)\s+year\b", re.I)
+_CLAUSE_BREAK = re.compile(r"[.;!?]\s|,\s+(?:but|while|although|though|whereas|yet)\s", re.I)
+_SPECIFIC_YEAR = re.compile(r"\b(?:(?:this|last|next)\s+year|(?:19|20)\d\d)\b", re.I)
+
+
+def _habitual(ctx: Ctx) -> bool:
+    if _HABITUAL_AFTER.match(ctx.text, ctx.end):
+        return True
+    left = ctx.text[max(0, ctx.start - 60) : ctx.start]
+    left = _CLAUSE_BREAK.split(left)[-1]
+    if _SPECIFIC_YEAR.search(left):  # "but this year it met in January"
+        return False
+    for cue in _HABITUAL_CUE.finditer(left):
+        after = key(cue["next"])
+        before = key(" ".join(left[: cue.start()].split()[-1:]))
+        if after.endswith("ed") and before not in {"is", "are", "be", "was", "were"}:
+            continue
+        return True
+    return False
+
+
 @normalizer
 def n_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """ "1996", "mid-1996", "1994 or later" (ON_OR_AFTER: the year opens a range)."""
-    mod = part_mod(m["pm"], ctx.lex)
+    """ "1996", "mid-1996", "around 2010" (APPROX), "1994 or later" (ON_OR_AFTER)."""
+    mod = part_mod(m["pm"], ctx.lex) or _approx(m)
     if opening := key(m.groupdict().get("open")):
         mod = "ON_OR_BEFORE" if opening == "or earlier" else "ON_OR_AFTER"
     return Norm(f"{year_num(m['year'], ctx.lex):04d}", mod=mod)
@@ -194,9 +244,33 @@ def _quarter_year(g: dict[str, str | None], q: int, ctx: Ctx) -> int:
         return dct.year - 1
     if rel == "next":
         return dct.year + 1
-    if q > quarter_of(dct) and ctx.direction() != "future":
+    if (ended := _ended_year(ctx)) is not None:
+        return ended
+    fiscal = "fiscal" in ctx.text[ctx.start : ctx.end].lower()
+    if q > quarter_of(dct) and ctx.direction() != "future" and not fiscal:
         return dct.year - 1
     return dct.year
+
+
+# "its fourth quarter ended June 30": a fiscal quarter carries the year of its last day
+# (TBAQ: "the fiscal-first quarter ended Sept. 30" is 1989-Q1), whatever its number.
+_ENDED = re.compile(
+    r"\s*,?\s*(?:which\s+|that\s+)?(?P<verb>ended|ending|ends)\s+(?:on\s+)?"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})\b(?:,?\s+(?P<year>(?:19|20)\d\d)\b)?"
+)
+
+
+def _ended_year(ctx: Ctx) -> int | None:
+    """The year of the "ended <Month> <day>" that follows a quarter, if any."""
+    m = _ENDED.match(ctx.text, ctx.end)
+    if not m or key(m["month"]) not in ctx.lex["months"] | ctx.lex["month_abbrevs"]:
+        return None
+    if m["year"]:
+        return int(m["year"])
+    month, day, dct = month_num(m["month"], ctx.lex), int(m["day"]), ctx.dct
+    if key(m["verb"]) == "ended":  # the latest such day up to the DCT
+        return dct.year if (month, day) <= (dct.month, dct.day) else dct.year - 1
+    return dct.year if (month, day) >= (dct.month, dct.day) else dct.year + 1
 
 
 _LATEST = frozenset({"latest", "most recent", "just-ended"})
@@ -228,6 +302,35 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
         ctx.memory["quarter"] = (year, q)
         ctx.memory["period"] = "quarter"
     return Norm(f"{year:04d}-Q{q}")
+
+
+_PERIOD_GRAINS = {"period": {"quarter", "month", "half"}}
+_PERIOD_GRAINS |= {"quarter": {"quarter"}, "month": {"month"}}
+_GRAIN_CODE = {"quarter": "Q", "month": "M"}
+
+
+@normalizer
+def n_same_period(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the same period last year", "the same quarter a year earlier": the period named in
+    the sentence (else the quarter being reported) one year back; with no such period, the
+    previous year (a quarter or month: the last finished one, a year back)."""
+    unit = key(m["unit"])
+    anchor, at = ctx.memory.get("anchor"), ctx.memory.get("anchor_at", -1)
+    here = extents.sentence_start(ctx.text, ctx.start, ctx.memory)
+    if anchor and anchor[1] in _PERIOD_GRAINS[unit] and at >= here:
+        start, grain = anchor
+    elif unit != "month" and "quarter" in ctx.memory:
+        year, q = ctx.memory["quarter"]
+        start, grain = date(year, 3 * q - 2, 1), "quarter"
+    elif unit == "period":
+        start, grain = ctx.dct, "year"
+    else:
+        start, grain = shift(ctx.dct, unit[0].upper(), -1), unit
+    back = date(year_num(m["year"], ctx.lex), start.month, 1) if m["year"] else None
+    d = back or shift(start, "Y", -1)
+    if grain == "half":
+        return Norm(f"{d.year:04d}-H{1 + (d.month > 6)}")
+    return Norm(value_at(d, _GRAIN_CODE.get(grain, "Y")))
 
 
 @normalizer
@@ -293,7 +396,7 @@ def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     wd = ctx.lex["weekdays"][key(m["wd"])]
     rel = key(m["rel"])
     if rel.startswith("the "):  # "the previous Friday": counted from the day last named
-        base = ctx.memory.get("day", ctx.dct)
+        base, _ = extents.anchor_day(ctx, anaphoric=True)
         step = 1 if rel == "the following" else -1
         d = base + timedelta(days=step)
         while d.isoweekday() != wd:
@@ -333,7 +436,8 @@ def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
         iv = _span(ctx.dct, "Y", n, off)
         return Norm(f"P{n}Y", type="DURATION", interval=iv, granularity="year")
     d = move(_anaphora_base(rel, unit, ctx), unit, off)
-    return Norm(value_at(d, unit), mod=part_mod(m["pm"], ctx.lex))
+    approx = "APPROX" if m.groupdict().get("orso") else None  # "the next year or so"
+    return Norm(value_at(d, unit), mod=part_mod(m["pm"], ctx.lex) or approx)
 
 
 # "that year", "the following month": counted from the date the text last named, not the DCT
@@ -373,7 +477,7 @@ def _span(dct: date, unit: str, n: int, off: int) -> Interval:
 @normalizer
 def n_anaphoric_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "that day", "the next morning", "earlier that day": the day last named, else the DCT."""
-    base = ctx.memory.get("day", ctx.dct)
+    base, _ = extents.anchor_day(ctx, anaphoric=True)
     rel = key(m["rel"]).removeprefix("the ")
     d = base + timedelta(
         days={
@@ -410,13 +514,18 @@ def n_anaphoric_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 @normalizer
 def n_daypart_bare(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """ "mid afternoon", "in the morning", "overnight" (the night before), "midday"."""
+    """ "mid afternoon", "in the morning", "overnight" (the night before), "midday",
+    "through the night" (in a past sentence about the report day: the night just past)."""
     word = key(m["word"])
     if word == "overnight":
         return Norm(f"{day_value(ctx.dct - timedelta(days=1))}TNI")
-    base = ctx.memory.get("day", ctx.dct)
+    base, _ = extents.anchor_day(ctx)
     if word == "midday":
         return Norm(f"{day_value(base)}T12:00")
+    if m["night"]:
+        if base == ctx.dct and ctx.direction() == "past":
+            base -= timedelta(days=1)
+        return Norm(f"{day_value(base)}TNI")
     code = ctx.lex["dayparts"][key(m["dp"] or m["dp2"])]
     return Norm(f"{day_value(base)}T{code}", mod=part_mod(m["pm"], ctx.lex))
 

@@ -2,7 +2,11 @@
 
 The nearest tense cue around the phrase (inside its sentence) wins: a future cue
 (will, 'll, going to, expected, plans, ...) or a past cue (said, was, did, -ed verbs, ...).
-Cue words are rule data (`future_cues`, `past_cues`, `not_past_ed` in lexicon.yaml).
+A present-simple timetable verb governing the phrase ("leaves Wednesday", "faces elections
+in May") and a present copula ("is set for", "is due", "The deadline is Friday") are future
+cues too. Cue words are rule data (`future_cues`, `past_cues`, `not_past_ed`,
+`future_cues_before_to`, `schedule_verbs`, `schedule_participles`, `schedule_for_verbs`,
+`reporting_verbs` in lexicon.yaml).
 """
 
 from __future__ import annotations
@@ -28,11 +32,101 @@ def _cues(
     return frozenset(future), frozenset(past), frozenset(not_ed), frozenset(to)
 
 
+@cache
+def _schedule_cues(
+    verbs: tuple[str, ...], participles: tuple[str, ...]
+) -> tuple[frozenset[str], frozenset[str]]:
+    return frozenset(verbs), frozenset(participles)
+
+
+@cache
+def _words(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(words)
+
+
+@cache
+def _names(lexicon_names: tuple[str, ...]) -> re.Pattern[str]:
+    """A weekday or month named just before a coordinator: "on Thursday and [Friday]"."""
+    alt = "|".join(sorted((re.escape(n) for n in lexicon_names), key=len, reverse=True))
+    return re.compile(
+        rf"\b(?:{alt})\.?(?:\s+(?:morning|afternoon|evening|night))?,?\s+"
+        r"(?:and|or|to|through|until|till)\s+(?:on\s+|in\s+)?$",
+        re.IGNORECASE,
+    )
+
+
 _PARTICIPLE_AFTER = frozenset({"be", "been", "being", "to", "get", "gets"})
 # After a modal a past-cue word is a bare verb: "could last into Thursday", "will cost".
 _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must"})
 # After these an -ed word is an adjective ("a still unspecified date", "the planned talks").
 _ADJECTIVE_AFTER = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
+
+
+# A present "is/are" right before the phrase ("The deadline is Friday", "The vote is on
+# Wednesday") or before a scheduling participle ("is set for", "is due in court") looks ahead.
+_BE_PRESENT = frozenset({"is", "are", "am", "be", "been", "being"})
+_BE_BEFORE_PHRASE = frozenset({"is", "are"})
+_COPULA_GAP = frozenset({"on", "in", "at", "for", "until", "till", "through"})
+# "is to testify on Wednesday": a present "is/are to" + verb is a plan.
+_IS_TO = frozenset({"is", "are", "am"})
+# A schedule verb counts only this close to its phrase ("who leaves office on Monday").
+_SCHEDULE_WORDS = 8
+_RIGHT_SCHEDULE_WORDS = 4
+# Before a present verb form: a determiner or preposition makes it a noun ("the start",
+# "in return"); an auxiliary decides on its own ("will return", "did not return", "has run").
+_NOT_BEFORE_SCHEDULE = frozenset(
+    {
+        "of",
+        "at",
+        "in",
+        "on",
+        "by",
+        "for",
+        "from",
+        "with",
+        "to",
+        "into",
+        "until",
+        "before",
+        "after",
+        "over",
+        "under",
+        "per",
+        "as",
+        "than",
+        "not",
+        "never",
+        "did",
+        "didn't",
+        "does",
+        "do",
+        "doesn't",
+        "don't",
+        "has",
+        "have",
+        "had",
+        "having",
+        "no",
+        "any",
+        "each",
+        "every",
+        "year",
+        "fiscal",
+        "quarter",
+        "month",
+        "week",
+    }
+)
+_DETERMINERS = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "these"}
+    | {"those", "be", "still", "newly"}
+)
+# Pronoun subjects of a plural present verb ("they meet Friday").
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i", "both"})
+# The explicit future that reaches a phrase further back in its clause.
+_WILL = frozenset({"will", "'ll", "shall", "won't"})
+# Relative pronouns that open a clause with its own tense (", who leaves office on Monday,").
+_RELATIVE = frozenset({"who", "which", "whose", "whom"})
 
 
 _NOT_VERB = frozenset(
@@ -101,8 +195,11 @@ def _classify(
     if low in before_to and nxt == "to":
         return "future"
     if low in past:
-        # "would be paid", "is to be held": an irregular participle after be/to says nothing.
-        return None if prev in _PARTICIPLE_AFTER or prev in _MODALS else "past"
+        # "would be paid", "is to be held", "the case is heard in May": an irregular
+        # participle after be/to or a present "is" says nothing.
+        if prev in _PARTICIPLE_AFTER or prev in _MODALS or prev in _IS_TO:
+            return None
+        return "past"
     # "-ed" after be/been/to is a participle; the auxiliary before it decides.
     if (
         len(low) > 4
@@ -140,34 +237,173 @@ def _low(m: re.Match[str]) -> str:
     return m.group(0) if _MAY.match(m.string, m.start()) else m.group(0).lower()
 
 
+def _schedule(toks: list[re.Match[str]], i: int, gap: int, sched: frozenset[str]) -> bool:
+    """Whether toks[i] is a present-simple schedule verb `gap` words from the phrase:
+    "Congress leaves Wednesday", "Talks resume Monday", "who faces elections in May"."""
+    low = toks[i].group(0).lower()
+    if low not in sched or gap > _SCHEDULE_WORDS:
+        return False
+    if i == 0:
+        return low.endswith("s")  # "Returns Wednesday" opens no clause of its own
+    prev = toks[i - 1]
+    p = prev.group(0).lower()
+    if p in _NOT_BEFORE_SCHEDULE or p in _DETERMINERS or p in _MODALS:
+        return False
+    text, a, b = toks[i].string, toks[i].start(), toks[i].end()
+    if text[a - 1 : a] == "-" or text[b : b + 1] == "-":
+        return False  # "year-end", "start-up", "run-up"
+    if re.match(r"\s+of\b", text[b : b + 5]):
+        return False  # "head of", "the start of": a noun
+    if low.endswith("s"):
+        return True
+    # A bare form needs a plural subject right before it: "Lawmakers return", "they meet",
+    # "Leicester play", "and end"; not "a fresh start".
+    return (
+        p in _PLURAL_SUBJECTS
+        or p == "and"
+        or (p.endswith("s") and not p.endswith("'s"))
+        or prev.group(0)[:1].isupper()
+    )
+
+
+def _present_plan(toks: list[str], i: int, gap: int, participles: frozenset[str]) -> bool:
+    """A present copula that dates its subject ("The deadline is Friday", "is set for 9 a.m.
+    Friday", "is due in court Wednesday", "is to testify on Wednesday")."""
+    low = toks[i]
+    prev = toks[i - 1] if i else None
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if low in participles and prev in _BE_PRESENT:
+        return not (prev == "been" and i >= 2 and toks[i - 2] == "had")
+    if low == "to" and prev in _IS_TO and nxt is not None and nxt not in _NOT_VERB:
+        return True
+    return low in _BE_BEFORE_PHRASE and all(t in _COPULA_GAP for t in toks[i + 1 :]) and gap <= 1
+
+
+_CLAUSE_CUT = re.compile(r",(?!\d)|[;:()\u2014\u2013]| - ")
+
+
+def _clause_start(text: str, lo: int, start: int) -> int:
+    """Where the clause holding text[start] begins: after the last comma (not "1,000"),
+    semicolon, colon, dash or bracket before it in its sentence."""
+    cuts = [m.end() for m in _CLAUSE_CUT.finditer(text, lo, start)]
+    return cuts[-1] if cuts else lo
+
+
 def direction(
     text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int = 40
 ) -> Direction:
     """'past', 'future' or None for the phrase text[start:end], from the nearest tense cue
-    within `limit` words on either side."""
+    within `limit` words on either side (see `_scan`)."""
+    return _scan(text, start, end, lexicon, limit)[0]
+
+
+# A past cue that is no verb of the phrase: "due to expire last Thursday, to Nov. 6".
+_PAST_ADVERBS = frozenset({"ago", "last", "earlier", "previously", "since"})
+_CLEAR_PAST_WORDS = 5
+_OPEN_BETWEEN = frozenset({"to", "be", "being", "is", "are"})
+
+
+def clear_past(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
+    """Whether a past-tense verb right before the phrase governs it: "He died in July",
+    "one agreed in February", "was appointed in July". A reporting verb ("said", "told")
+    or a past cue further away says less: what is reported may still lie ahead."""
+    d, cue, gap = _scan(text, start, end, lexicon, 40)
+    if d != "past" or cue is None or not 0 <= gap <= _CLEAR_PAST_WORDS:
+        return False
+    if cue in _PAST_ADVERBS or cue in lexicon.get("reporting_verbs", ()):
+        return False
+    if cue in lexicon.get("schedule_participles", ()):
+        return False  # "was planned for early March": a plan made, not an event
+    # "shares, to be completed around Nov. 1": an infinitive or passive between them is
+    # the phrase's own verb, and its time is open.
+    between = [m.group(0).lower() for m in _TOKEN.finditer(text, max(0, start - 200), start)]
+    return not _OPEN_BETWEEN.intersection(between[len(between) - gap :] if gap else [])
+
+
+def _scan(
+    text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int
+) -> tuple[Direction, str | None, int]:
+    """The direction, the cue word that decided it and how many words lie between the cue
+    and the phrase on the left (-1 when the cue is to the right or came from afar).
+
+    A present-simple schedule verb near the phrase ("leaves Wednesday", "begins Friday",
+    "faces elections in May") or a present copula ("is set for", "is due", "The deadline is
+    Friday") is a future cue. A weekday coordinated with one before it ("on Thursday and
+    Friday") is read from the first. Inside a ", who/which ..." clause the main clause to the
+    right does not count. When no cue is within `limit` words, an explicit future cue earlier
+    in the same clause ("will attend the first meeting of a new council on Wednesday") still
+    counts."""
     cues = _cues(
         tuple(lexicon["future_cues"]),
         tuple(lexicon["past_cues"]),
         tuple(lexicon["not_past_ed"]),
         tuple(lexicon["future_cues_before_to"]),
     )
+    sched, participles = _schedule_cues(
+        tuple(lexicon.get("schedule_verbs", ())), tuple(lexicon.get("schedule_participles", ()))
+    )
+    names = _names(tuple(lexicon["weekdays"]) + tuple(lexicon["months"]))
+    set_for = _words(tuple(lexicon.get("schedule_for_verbs", ())))
     lo, hi = _sentence_bounds(text, start, end)
-    left_m = list(_TOKEN.finditer(text, lo, start))[-limit:]
+    if m := names.search(text, lo, start):
+        start = m.start()  # "on Thursday and [Friday]": the pair shares one verb
+    all_left = list(_TOKEN.finditer(text, lo, start))
+    left_m = all_left[-limit:]
     left = [_low(m) for m in left_m]
-    right = [_low(m) for m in _TOKEN.finditer(text, end, hi)][:limit]
+    right_m = list(_TOKEN.finditer(text, end, hi))[:limit]
+    right = [_low(m) for m in right_m]
     # The clause before the phrase usually holds its verb; look there first, nearest first.
     infinitive = False
+    relative = False
+    for_phrase = bool(left) and left[-1] == "for"
     for i in range(len(left) - 1, -1, -1):
         nxt = left[i + 1] if i + 1 < len(left) else None
         prev = _pluperfect(left, i)
+        gap = len(left) - 1 - i
         infinitive = infinitive or (_infinitive(left_m, i) and prev not in cues[3])
+        whole = len(all_left) - len(left) + i  # its index with the words before the window
+        if _schedule(all_left, whole, gap, sched) or _present_plan(left, i, gap, participles):
+            return "future", left[i], gap
+        if for_phrase and left[i] in set_for and gap <= _SCHEDULE_WORDS:
+            return "future", left[i], gap  # "The judge set a hearing for Friday"
         if d := _classify(left[i], prev, nxt, *cues):
             # "ordered him to surrender by March 6": a past verb does not date what its
             # infinitive looks ahead to ("will open to traffic in January" keeps its future).
-            return None if infinitive and d == "past" else d
+            return (None, None, -1) if infinitive and d == "past" else (d, left[i], gap)
+        if left[i] in _RELATIVE and text[lo : left_m[i].start()].rstrip().endswith(","):
+            relative = True  # ", who ... on Monday,": the clause keeps its own tense
+            break
+    if relative:
+        close = text.find(",", end, hi)
+        right = right[: sum(1 for m in right_m if close < 0 or m.start() < close)]
     for i, tok in enumerate(right):
         nxt = right[i + 1] if i + 1 < len(right) else None
         prev = _pluperfect(right, i) if i else (left[-1] if left else None)
+        # "On Friday, the trial begins": a schedule verb just after the phrase, in its clause.
+        if 0 < i <= _RIGHT_SCHEDULE_WORDS and tok.endswith("s") and _schedule(right_m, i, i, sched):
+            if not any(w in _RELATIVE or w == "that" for w in right[:i]):
+                return "future", tok, -1
         if d := _classify(tok, prev, nxt, *cues):
-            return d
-    return None
+            return d, tok, -1
+    if relative or len(left) < limit or text.startswith(("'s", "\u2019s"), end):
+        return None, None, -1  # "get around Wednesday's ruling": a noun's modifier, not the verb's
+    # Nothing near: an explicit future cue earlier in the same clause still governs
+    # ("He will attend the first meeting of a new NATO-Ukraine Council on Wednesday").
+    # Any other cue, or a relative pronoun opening a clause of its own, ends the search.
+    begin = _clause_start(text, lo, start)
+    clause = [m for m in all_left[: len(all_left) - limit] if m.start() >= begin]
+    words = [_low(m) for m in clause]
+    for i in range(len(words) - 1, -1, -1):
+        nxt = words[i + 1] if i + 1 < len(words) else left[0]
+        low, prev = words[i], _pluperfect(words, i)
+        if low in _WILL or (low in cues[3] and nxt == "to" and prev != "had"):
+            return "future", low, -1
+        if _present_plan(words, i, _SCHEDULE_WORDS, participles):
+            return "future", low, -1
+        if low in _RELATIVE or low == "that" or _classify(low, prev, nxt, *cues):
+            break
+        if i and _schedule(clause, i, len(words) - 1 - i + len(left), sched):
+            return "future", low, -1  # "faces a tough vote in the Senate on Friday"
+        if i and _schedule(clause, i, 0, sched):
+            break  # a present verb too far off to govern the phrase
+    return None, None, -1
