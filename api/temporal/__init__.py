@@ -20,7 +20,7 @@ from api.temporal.values import interval_of
 __all__ = ["Interval", "Timex", "tag"]
 
 # Grains of a date that "that year" / "the following month" may point back to.
-_ANCHOR_GRAINS = frozenset({"day", "month", "quarter", "season", "half", "year"})
+_ANCHOR_GRAINS = frozenset({"day", "week", "month", "quarter", "season", "half", "year"})
 
 
 def _signal(text: str, start: int, signals: frozenset[str]) -> str | None:

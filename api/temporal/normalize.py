@@ -444,8 +444,8 @@ def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
 # ("On May 22, 1995, ... and the following year" is 1996).
 _ANAPHORIC_RELS = frozenset({"that", "the following", "the previous", "the preceding"})
 _ANAPHORIC_RELS |= {"the prior", "the same"}
-_FINER = {"Y": {"day", "month", "quarter", "season", "half", "year"}, "M": {"day", "month"}}
-_FINER |= {"W": {"day"}}
+_FINER = {"Y": {"day", "week", "month", "quarter", "season", "half", "year"}}
+_FINER |= {"M": {"day", "week", "month"}, "W": {"day", "week"}}
 
 
 def _anaphora_base(rel: str, unit: str, ctx: Ctx) -> date:
@@ -508,7 +508,9 @@ def n_anaphoric_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "the week before": one unit before (after) the date last named, else the DCT's."""
     unit = {"week": "W", "month": "M", "year": "Y"}[key(m["unit"])]
     anchor = ctx.memory.get("anchor")
-    d = move(anchor[0] if anchor else ctx.dct, unit, -1 if key(m["rel"]) == "before" else 1)
+    # A season's start is no date the text named ("This winter ... the week before").
+    base = anchor[0] if anchor and anchor[1] != "season" else ctx.dct
+    d = move(base, unit, -1 if key(m["rel"]) == "before" else 1)
     return Norm(value_at(d, unit))
 
 

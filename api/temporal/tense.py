@@ -194,6 +194,8 @@ def _classify(
         return "future"
     if low in before_to and nxt == "to":
         return "future"
+    if nxt == "than" and low in {"earlier", "later", "sooner"}:
+        return None  # "no earlier than Thursday": a bound, not the tense of the clause
     if low in past:
         # "would be paid", "is to be held", "the case is heard in May": an irregular
         # participle after be/to or a present "is" says nothing.
