@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from api.temporal.anchors import remember_day
 from api.temporal.detect import detect
-from api.temporal.extents import remember_day
 from api.temporal.lexical import Ctx
 from api.temporal.normalize import NORMALIZERS
 from api.temporal.patterns import load

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from api.temporal import dateparse, extents
+from api.temporal import anchors, dateparse, extents
 from api.temporal.lexical import (
     Ctx,
     Norm,
@@ -316,7 +316,7 @@ def n_same_period(m: re.Match[str], ctx: Ctx) -> Norm | None:
     previous year (a quarter or month: the last finished one, a year back)."""
     unit = key(m["unit"])
     anchor, at = ctx.memory.get("anchor"), ctx.memory.get("anchor_at", -1)
-    here = extents.sentence_start(ctx.text, ctx.start, ctx.memory)
+    here = anchors.sentence_start(ctx.text, ctx.start, ctx.memory)
     if anchor and anchor[1] in _PERIOD_GRAINS[unit] and at >= here:
         start, grain = anchor
     elif unit != "month" and "quarter" in ctx.memory:
@@ -396,7 +396,7 @@ def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
     wd = ctx.lex["weekdays"][key(m["wd"])]
     rel = key(m["rel"])
     if rel.startswith("the "):  # "the previous Friday": counted from the day last named
-        base, _ = extents.anchor_day(ctx, anaphoric=True)
+        base, _ = anchors.anchor_day(ctx, anaphoric=True)
         step = 1 if rel == "the following" else -1
         d = base + timedelta(days=step)
         while d.isoweekday() != wd:
@@ -477,7 +477,7 @@ def _span(dct: date, unit: str, n: int, off: int) -> Interval:
 @normalizer
 def n_anaphoric_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "that day", "the next morning", "earlier that day": the day last named, else the DCT."""
-    base, _ = extents.anchor_day(ctx, anaphoric=True)
+    base, _ = anchors.anchor_day(ctx, anaphoric=True)
     rel = key(m["rel"]).removeprefix("the ")
     d = base + timedelta(
         days={
@@ -521,7 +521,7 @@ def n_daypart_bare(m: re.Match[str], ctx: Ctx) -> Norm | None:
     word = key(m["word"])
     if word == "overnight":
         return Norm(f"{day_value(ctx.dct - timedelta(days=1))}TNI")
-    base, _ = extents.anchor_day(ctx)
+    base, _ = anchors.anchor_day(ctx)
     if word == "midday":
         return Norm(f"{day_value(base)}T12:00")
     if m["night"]:
