@@ -51,9 +51,11 @@ def tag(text: str, dct: date) -> list[Timex]:
             interval, gran = interval_of(norm.value, norm.mod)
         if gran == "day" and interval is not None:  # what "that day" / "at 10 p.m." refer to
             remember_day(memory, text, mention.start, mention.end, interval.start, norm.value)
-        if type_ == "DATE" and gran in _ANCHOR_GRAINS and interval is not None:
+        hold = memory.pop("_hold_anchor", False)  # a side reference ("over the weekend")
+        if type_ == "DATE" and gran in _ANCHOR_GRAINS and interval is not None and not hold:
             memory["anchor"] = (interval.start, gran)  # what "that year" refers to
             memory["anchor_at"] = mention.start
+            memory["anchor_value"] = norm.value  # "later that week" is narrowed: not its start
         out.append(
             Timex(
                 start=mention.start,

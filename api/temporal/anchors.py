@@ -16,7 +16,7 @@ from api.temporal.lexical import Ctx
 
 # A remembered day from another sentence is the story's own only this close to the DCT (a
 # birth date or an anniversary's date is not where "at 6:30 p.m." happens).
-_RECENT_DAYS = 7
+_RECENT_DAYS = RECENT_DAYS = 7
 # A sentence ends at . ! ? before a capital (or a quote), but not after a title.
 # The punctuation comes first and the title checks look back over it: ten times faster
 # than testing the lookbehinds at every position.
@@ -75,6 +75,16 @@ def remember_day(memory: dict, text: str, start: int, end: int, day: date, value
     )
 
 
+def _alone_on_line(text: str, start: int, end: int) -> bool:
+    """Whether a phrase is a line of its own: the timestamp of a live-update entry ("1:45
+    p.m." between paragraphs of an AP "The Latest" story) is the report day's, not the day
+    the entry before it named."""
+    head = text[text.rfind("\n", 0, start) + 1 : start]
+    stop = text.find("\n", end)
+    tail = text[end : len(text) if stop < 0 else stop]
+    return not head.strip() and len(tail.strip()) <= 1 and "\n" in text
+
+
 def anchor_day(ctx: Ctx, anaphoric: bool = False) -> tuple[date, dict | None]:
     """The day a bare time phrase hangs on, and its memory record (None: the DCT).
 
@@ -83,7 +93,7 @@ def anchor_day(ctx: Ctx, anaphoric: bool = False) -> tuple[date, dict | None]:
     the sentence before) and on the side of it the tense points to, preferring one that
     dates the main event over one that dates a reporting verb or an adjunct; else the DCT."""
     days = ctx.memory.get("days")
-    if not days:
+    if not days or _alone_on_line(ctx.text, ctx.start, ctx.end):
         return ctx.dct, None
     sent = sentence_start(ctx.text, ctx.start, ctx.memory)
     if days[-1]["sent"] == sent:

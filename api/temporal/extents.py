@@ -98,6 +98,8 @@ def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "five months", "the past three years", "nearly forty years", "48-hour"."""
     g = m.groupdict()
     n = number(g["num"], ctx.lex)
+    if n is None and g.get("half") and not g["num"]:
+        n = 1  # "the past year and a half"
     if n is None:
         return None
     if g.get("half") and isinstance(n, float | int):
@@ -125,6 +127,18 @@ def n_duration_vague(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "for years", "for months": an unspecified number of units."""
     unit, is_time = _unit_code(m["unit"], ctx)
     return Norm(duration_value("X", unit, is_time))
+
+
+@normalizer
+def n_duration_vague_span(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "over the past weeks", "in recent months", "the weeks ahead", "years to come": an
+    unspecified number of units, drawn as a few units before (after) the DCT."""
+    g = m.groupdict()
+    unit, is_time = _unit_code(g.get("unit") or g["unit2"], ctx)
+    iv = _anchored("X", unit, is_time, "past" if g.get("past") else "next", ctx)
+    gran = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}.get(unit)
+    value = "PXM" if unit == "Q" else duration_value("X", unit, is_time)  # TBAQ: quarters PXM
+    return Norm(value, interval=iv, granularity=gran and iv and gran)
 
 
 # Units of a compound duration, largest first; weeks fold into days next to a smaller unit.

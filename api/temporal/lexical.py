@@ -166,8 +166,10 @@ def resolve_month(month: int, ctx: Ctx, rel: str | None = None) -> int:
     # Otherwise the year that puts the month in a window around the DCT, leaning back for
     # past-tense sentences and ahead for future ones (news rarely means 10 months away).
     back = {"past": 9, "future": 2}.get(ctx.direction() or "", 6)
-    if back == 9 and ctx.clear_past():
-        back = 11  # "He died in July", "one agreed in February ... collapsed": never ahead
+    if back == 9 and (
+        ctx.clear_past() or tense.past_perfect(ctx.text, ctx.start, ctx.end, ctx.lex)
+    ):
+        back = 11  # "He died in July", "By October, TARP had entered ...": never ahead
     diff = month - dct.month
     if diff > 11 - back:
         return dct.year - 1
@@ -191,8 +193,15 @@ def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
     if ctx.signal in ctx.lex["weekday_future_signals"] and not _opens_sentence(ctx):
         return dateparse.weekday(wd, dct, "future")
     # News weekdays are mostly past: only a nearby future cue turns one ahead.
-    future = ctx.direction(_WEEKDAY_CUE_WORDS) == "future"
-    return dateparse.weekday(wd, dct, "future" if future else "past")
+    direction = ctx.direction(_WEEKDAY_CUE_WORDS)
+    if direction is None and tense.replaced_plan(
+        ctx.text, ctx.start, ctx.end, ctx.lex, _WEEKDAY_CUE_WORDS
+    ):
+        # "had been scheduled to meet on Tuesday": the nearer one, on either side
+        ahead = dateparse.weekday(wd, dct, "future")
+        back = dateparse.weekday(wd, dct, "past")
+        return ahead if (ahead - dct) < (dct - back) else back
+    return dateparse.weekday(wd, dct, "future" if direction == "future" else "past")
 
 
 def _opens_sentence(ctx: Ctx) -> bool:

@@ -28,7 +28,15 @@ from api.temporal.lexical import (
     year_num,
 )
 from api.temporal.types import Interval
-from api.temporal.values import day_value, month_value, quarter_of, shift, value_at, week_value
+from api.temporal.values import (
+    day_value,
+    interval_of,
+    month_value,
+    quarter_of,
+    shift,
+    value_at,
+    week_value,
+)
 
 NORMALIZERS, normalizer = registry()
 
@@ -41,18 +49,40 @@ def move(d: date, unit: str, n: int) -> date:
 @normalizer
 def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     month = month_num(m["month"], ctx.lex)
-    day = int(re.sub(r"\D", "", m["day"]))
+    if dayword := m.groupdict().get("dayword"):  # "March eighth"
+        day = ctx.lex["ordinals"][key(dayword)]
+    else:
+        day = int(re.sub(r"\D", "", m["day"]))
     year_word = m.groupdict().get("year")
     rel = m.groupdict().get("rel")
     if year_word:
         d = dateparse.absolute(year_num(year_word, ctx.lex), month, day)
+    elif rel2 := m.groupdict().get("rel2"):  # "April 27 this year", "March 3 next year"
+        d = dateparse.absolute(ctx.dct.year + rel_offset(rel2), month, day)
     elif rel:  # "last Oct. 23"
         d = dateparse.absolute(resolve_month(month, ctx, rel), month, day)
     elif month == ctx.dct.month and ctx.direction() != "future":
         d = dateparse.absolute(ctx.dct.year, month, day)  # this month's, even if ahead
+    elif _TIMELINE_ENTRY.match(ctx.text, ctx.end) and _line_start(ctx.text, ctx.start):
+        d = _nearest(ctx.dct, month, day)
     else:
         d = dateparse.absolute(resolve_month(month, ctx), month, day)
     return Norm(day_value(d), mod=_approx(m)) if d else None
+
+
+# A timeline entry, "Sep. 15 - Lehman collapses, credit crisis begins": its headline present
+# tense tells no direction (past events and schedules alike), so the nearest such day is meant.
+_TIMELINE_ENTRY = re.compile(r"[ \t]*[-–—:][ \t]")
+
+
+def _line_start(text: str, pos: int) -> bool:
+    return not text[text.rfind("\n", 0, pos) + 1 : pos].strip()
+
+
+def _nearest(dct: date, month: int, day: int) -> date | None:
+    days = [dateparse.absolute(dct.year + k, month, day) for k in (-1, 0, 1)]
+    days = [d for d in days if d]
+    return min(days, key=lambda d: abs((d - dct).days)) if days else None
 
 
 def _approx(m: re.Match[str]) -> str | None:
@@ -66,6 +96,17 @@ def n_ordinal_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     anchor = ctx.memory.get("anchor")
     base = anchor[0] if anchor and anchor[1] in {"day", "month"} else ctx.dct
     d = dateparse.absolute(base.year, base.month, int(m["day"]))
+    return Norm(day_value(d)) if d else None
+
+
+@normalizer
+def n_ordinal_of_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the 12th of this month", "the 5th of next month", "the 20th of that month"."""
+    day = int(m["day"]) if m["day"] else ctx.lex["ordinals"][key(m["word"])]
+    rel = key(m["rel"])
+    base = _anaphora_base(rel, "M", ctx)
+    d = move(base, "M", rel_offset(rel))
+    d = dateparse.absolute(d.year, d.month, day)
     return Norm(day_value(d)) if d else None
 
 
@@ -167,6 +208,8 @@ def _habitual(ctx: Ctx) -> bool:
     for cue in _HABITUAL_CUE.finditer(left):
         after = key(cue["next"])
         before = key(" ".join(left[: cue.start()].split()[-1:]))
+        if before in {"the", "a", "an", "its", "their", "his", "her"}:
+            continue  # "the usually seven-member board": inside a noun phrase
         if after.endswith("ed") and before not in {"is", "are", "be", "was", "were"}:
             continue
         return True
@@ -191,18 +234,35 @@ def n_year_period(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(f"{year:04d}")
 
 
+# A two-digit "the mid-70s" with no apostrophe is a reading, not a decade, near these words.
+_NOT_DECADE = re.compile(
+    r"\b(?:degrees?|temperatures?|temps|highs?|lows?|fahrenheit|celsius|forecast|weather"
+    r"|warm\w*|cool\w*|heat|percent|polls?|polling|approval|ratings?|scored?|mph|aged?|ages"
+    r"|years?\s+old)\b|[%°]",
+    re.I,
+)
+_DECADE_HALF_MOD = {"first": "START", "second": "END", "last": "END"}
+
+
 @normalizer
 def n_decade(m: re.Match[str], ctx: Ctx) -> Norm | None:
     g = m.groupdict()
+    if g.get("dec2") and not re.search("['’]", m.group(0)):
+        near = ctx.text[max(0, ctx.start - 80) : ctx.end + 40]
+        if _NOT_DECADE.search(near):
+            return None
+    mod = part_mod(g.get("pm"), ctx.lex)
+    if g.get("half"):  # "the last half of the '80s": the decade, mod END (TBAQ)
+        mod = _DECADE_HALF_MOD[key(g["half"])]
     if g.get("cent") and g["dec"] == "0" and g["cent"] != "20":
-        return Norm(g["cent"], mod=part_mod(g.get("pm"), ctx.lex))  # "the 1800s": a century
+        return Norm(g["cent"], mod=mod)  # "the 1800s": a century
     if g.get("cent"):
         value = f"{g['cent']}{g['dec']}"
     elif g.get("dec2"):
         value = f"19{g['dec2']}"
     else:
         value = f"19{ctx.lex['decade_words'][key(g['word'])]}"
-    return Norm(value, mod=part_mod(g.get("pm"), ctx.lex))
+    return Norm(value, mod=mod)
 
 
 @normalizer
@@ -226,6 +286,8 @@ def n_season(m: re.Match[str], ctx: Ctx) -> Norm | None:
         year = dct.year if start > dct.month else dct.year + 1
     elif rel != "this" and ctx.direction() == "past" and start > dct.month:
         year = dct.year - 1
+    elif rel != "this" and ctx.direction() == "future" and start + 2 < dct.month:
+        year = dct.year + 1  # "not to return until the spring" said in October
     else:
         year = dct.year
     return Norm(f"{year:04d}-{code}", mod=part_mod(m["pm"], ctx.lex))
@@ -289,6 +351,8 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
         year = _quarter_year(g, q, ctx) - ago
     elif rel == "current":
         year, q = dct.year, quarter_of(dct)
+    elif key(m[0]).startswith("this ") and not g.get("year") and not rel:
+        return Norm(_this_quarter(ctx))
     else:  # "the quarter": the one being reported, i.e. the last one unless named before
         prev = shift(dct, "Q", -1)
         year, q = prev.year, quarter_of(prev)
@@ -302,6 +366,21 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
         ctx.memory["quarter"] = (year, q)
         ctx.memory["period"] = "quarter"
     return Norm(f"{year:04d}-Q{q}")
+
+
+def _this_quarter(ctx: Ctx) -> str:
+    """ "this quarter": the DCT's quarter ahead of a future or modal verb ("growth this
+    quarter could hit 3%"); else the quarter named in the same sentence, or the one an
+    earnings report is about (TBAQ: "This quarter's loss includes ..." after Q3 figures)."""
+    if ctx.direction() != "future":
+        anchor, at = ctx.memory.get("anchor"), ctx.memory.get("anchor_at", -1)
+        if anchor and anchor[1] == "quarter":
+            if at >= anchors.sentence_start(ctx.text, ctx.start, ctx.memory):
+                return value_at(anchor[0], "Q")
+        if "quarter" in ctx.memory:
+            year, q = ctx.memory["quarter"]
+            return f"{year:04d}-Q{q}"
+    return value_at(ctx.dct, "Q")
 
 
 _PERIOD_GRAINS = {"period": {"quarter", "month", "half"}}
@@ -339,9 +418,38 @@ def n_quarter_code(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(f"{year:04d}-Q{m['q']}")
 
 
+# A bare "the first half" is a half-year only in business or economic news ("profits in the
+# first half"); in a game report it is half of the match. TBAQ's one bare case (a profit
+# figure) is unmarked, so the bare form needs a business cue near it and no game cue.
+_HALF_WINDOW = 300
+_HALF_BUSINESS = re.compile(
+    r"\b(?:years?|fiscal|quarters?|quarterly|profits?|earnings|revenues?|sales|growth|econom\w*"
+    r"|analysts?|forecasts?|gdp|inflation|tariffs?|investors?|stocks?|shares|prices|demand"
+    r"|output|exports?|imports?|interest\s+rates|results|guidance|outlook)\b",
+    re.I,
+)
+_HALF_GAME = re.compile(
+    r"\b(?:overtime|halftime|half-time|intermission|at\s+the\s+break|three-pointers?"
+    r"|touchdowns?|innings?|rebounds?|quarterback|kickoff|kick-off|buzzer|free\s+throws?"
+    r"|field\s+goals?|scored|scoreless|\d+-point\s+(?:lead|deficit)|the\s+(?:game|match)"
+    r"|(?-i:OT))\b",
+    re.I,
+)
+
+
+def _bare_half_ok(m: re.Match[str], ctx: Ctx) -> bool:
+    """Whether a bare "the first/second half" (no year) is a half-year, not a game's half."""
+    if re.match(r"\s+(?:of|hour|century|inning|period)\b", ctx.text[ctx.end :], re.I):
+        return False  # "the first half of the game", "the first half hour"
+    near = ctx.text[max(0, ctx.start - _HALF_WINDOW) : ctx.end + _HALF_WINDOW]
+    return bool(_HALF_BUSINESS.search(near)) and not _HALF_GAME.search(near)
+
+
 @normalizer
 def n_half(m: re.Match[str], ctx: Ctx) -> Norm | None:
     h = 2 if key(m["ord"]) == "last" else ctx.lex["ordinals"][key(m["ord"])]
+    if " of " not in key(m.group(0)) and not _bare_half_ok(m, ctx):
+        return None
     if m["year"]:
         year = year_num(m["year"], ctx.lex)
     elif m["rel"]:
@@ -401,6 +509,14 @@ def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
         d = base + timedelta(days=step)
         while d.isoweekday() != wd:
             d += timedelta(days=step)
+    elif rel == "that":  # "collapsed that Monday": that day in the week of the date last named
+        if base := _story_day(ctx, far=False):
+            if base.isoweekday() >= 6 and wd < 6:  # "the weekend ... that Monday": after it
+                d = base + timedelta(days=(wd - base.isoweekday()) % 7)
+            else:
+                d = base + timedelta(days=wd - base.isoweekday())
+        else:
+            d = resolve_weekday(wd, ctx)
     else:
         d = resolve_weekday(wd, ctx, m["rel"])
     mod = part_mod(m["pm"], ctx.lex)
@@ -459,12 +575,37 @@ def _weekend(rel: str, off: int, ctx: Ctx) -> date:
     """Saturday of the weekend meant: "this weekend" is this week's unless the tense is past."""
     if off or rel not in {"this", "the"}:
         return resolve_weekday(6, ctx, rel if off else None)
+    if rel == "the" and (story := _story_day(ctx)):
+        # "collapsed that Monday after failing to find a buyer over the weekend": the
+        # weekend next to the story's day; it does not become the story's date itself
+        ctx.memory["_hold_anchor"] = True
+        if ctx.direction() == "future":
+            return story + timedelta(days=(6 - story.isoweekday()) % 7)
+        return story - timedelta(days=(story.isoweekday() + 1) % 7)
     saturday = ctx.dct + timedelta(days=6 - ctx.dct.isoweekday())
     if ctx.dct.isoweekday() < 6 and (
         ctx.direction() == "past" or (rel == "the" and not ctx.direction())
     ):
         return saturday - timedelta(days=7)
     return saturday
+
+
+def _story_day(ctx: Ctx, far: bool = True) -> date | None:
+    """The day last named (a week: its first day, whatever its mod). With `far`, only one
+    named in the sentence or the one before and more than a week from the DCT: a story set
+    then, whose "the weekend" is that day's weekend."""
+    anchor, at = ctx.memory.get("anchor"), ctx.memory.get("anchor_at", -1)
+    if not anchor or anchor[1] not in {"day", "week"}:
+        return None
+    iv, _ = interval_of(str(ctx.memory.get("anchor_value", "")))
+    day = iv.start if iv else anchor[0]
+    if not far:
+        return day
+    if abs((day - ctx.dct).days) <= anchors.RECENT_DAYS:
+        return None
+    sent = anchors.sentence_start(ctx.text, ctx.start, ctx.memory)
+    prev = anchors.sentence_start(ctx.text, sent - 1, ctx.memory) if sent else 0
+    return day if at >= prev else None
 
 
 def _span(dct: date, unit: str, n: int, off: int) -> Interval:
@@ -533,18 +674,28 @@ def n_daypart_bare(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 
 @normalizer
+def n_hour_deictic(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "this hour", "the past hour", "an hour ago": a clock hour around the report time. The
+    DCT carries no time of day, so the value is its day (reduced precision), typed TIME."""
+    return Norm(day_value(ctx.dct), type="TIME")
+
+
+@normalizer
 def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "two weeks ago", "a year earlier", "three days from now": a date at the unit's grain."""
-    if m.groupdict().get("plural"):  # "months ago": some unspecified time back
+    plural = key(m.groupdict().get("plural"))
+    if plural in {"hours", "minutes"} or key(m["unit"]).startswith(("hour", "minute", "second")):
+        return n_hour_deictic(m, ctx)  # "two hours ago", "minutes ago": a time of the DCT's day
+    if plural:  # "months ago": some unspecified time back
         return Norm("FUTURE_REF" if key(m["dir"]) in {"from now", "hence"} else "PAST_REF")
     unit = ctx.lex["units"][key(m["unit"]).removesuffix("s")]
     n = number(m["num"], ctx.lex) if m["num"] else 1
     mod = mod_of(m["mod"], ctx.lex)
+    if "couple" in key(m["num"]):  # "a couple (of) years ago": two, roughly (TBAQ P2Y APPROX)
+        n, mod = 2, mod or "APPROX"
     ahead = key(m["dir"]) in {"from now", "hence", "later"}
     if n == "X" or n is None:
         return Norm("FUTURE_REF" if ahead else "PAST_REF", mod=mod)
-    if unit in {"H", "S"} or (unit == "M" and key(m["unit"]).startswith("minute")):
-        return None
     n = int(n)
     if unit == "Y" and n == 1 and not ahead and ctx.memory.get("period") == "months":
         return Norm(f"{ctx.dct.year - 1:04d}", mod=mod)  # "for the nine months, ... a year ago"
@@ -554,6 +705,20 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     d = move(ctx.dct, unit if unit in {"D", "W", "M", "Y", "E", "C"} else "M", n if ahead else -n)
     grain = "Y" if unit in {"E", "C"} else unit
     return Norm(value_at(d, grain), mod=_point_mod(mod, ahead))
+
+
+@normalizer
+def n_ago_anniversary(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "Three years ago Thursday": the day named, moved back N years (months, weeks)."""
+    n = number(m["num"], ctx.lex)
+    if n in {None, "X"}:
+        return None
+    wd = key(m["wd"])
+    if wd in {"today", "yesterday"}:
+        d = ctx.dct - timedelta(days=wd == "yesterday")
+    else:
+        d = resolve_weekday(ctx.lex["weekdays"][wd], ctx)
+    return Norm(day_value(move(d, key(m["unit"])[0].upper(), -int(n))))
 
 
 # A bound on the distance becomes a bound on the point (TimeML 1.2.1, 2.2.3 mod): "more

@@ -59,7 +59,12 @@ _PARTICIPLE_AFTER = frozenset({"be", "been", "being", "to", "get", "gets"})
 # After a modal a past-cue word is a bare verb: "could last into Thursday", "will cost".
 _MODALS = frozenset({"will", "would", "could", "can", "may", "might", "should", "must"})
 # After these an -ed word is an adjective ("a still unspecified date", "the planned talks").
-_ADJECTIVE_AFTER = frozenset({"a", "an", "the", "its", "their", "his", "her", "still", "newly"})
+_ADJECTIVE_AFTER = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "these", "those"}
+    | {"still", "newly", "s"}  # "s": the tail of a curly possessive ("the country’s")
+)
+# "was initially scheduled to begin on Saturday, but ...": a plan that has been replaced.
+_FORMERLY = frozenset({"originally", "initially", "previously"})
 
 
 # A present "is/are" right before the phrase ("The deadline is Friday", "The vote is on
@@ -125,6 +130,11 @@ _DETERMINERS = frozenset(
 _PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i", "both"})
 # The explicit future that reaches a phrase further back in its clause.
 _WILL = frozenset({"will", "'ll", "shall", "won't"})
+# Modals whose bare verb reaches a phrase further back in its clause as "will" does; not
+# before "have" ("would have met"), nor a past "could" ("could not be reached Monday").
+_FAR_MODALS = frozenset({"would", "could", "can", "might", "should", "must", "may"})
+_PERFECT = frozenset({"have", "'ve"})
+_NOT_AFTER_MODAL = {"could": _PERFECT | {"not", "be", "never"}}
 # Relative pronouns that open a clause with its own tense (", who leaves office on Monday,").
 _RELATIVE = frozenset({"who", "which", "whose", "whom"})
 
@@ -183,13 +193,15 @@ def _classify(
     past: frozenset[str],
     not_ed: frozenset[str],
     before_to: frozenset[str],
-) -> Direction:
+) -> Direction | Literal["replaced"]:
     if (
-        prev == "had"
+        (prev == "had" or prev in _FORMERLY)
         and (low in future or low in before_to)
-        and (low.endswith("ed") or low == "due")
+        and (low.endswith("ed") or low in {"due", "set"})
     ):
-        return "past"  # "had expected growth ...", "had been due to expire Friday": past plans
+        # "had been due to expire Friday", "was initially scheduled to begin on Saturday":
+        # a plan since replaced, whose date may lie either side of the DCT.
+        return "replaced"
     if low in future or low.endswith("'ll") or (low == "going" and nxt == "to"):
         return "future"
     if low in before_to and nxt == "to":
@@ -209,10 +221,27 @@ def _classify(
         and low not in not_ed
         and prev not in _PARTICIPLE_AFTER
         and prev not in _ADJECTIVE_AFTER
+        and not (prev or "").endswith("'s")  # "the country's damaged grid": an adjective
         and not low.startswith("un")  # "unspecified", "unnamed": adjectives
     ):
         return "past"
     return None
+
+
+# ", followed by grades K-3 on Nov. 2", ", killed in March": a participle opening a reduced
+# clause right after a comma has no tense of its own; the finite verb beyond decides.
+_REDUCED_NEXT = frozenset(
+    {"by", "in", "on", "at", "for", "from", "to", "with", "until", "after", "during", "into"}
+)
+_FINITE_PAST = frozenset({"was", "were", "had", "did"})
+
+
+def _reduced(m: re.Match[str], low: str, nxt: str | None, reporting: frozenset[str]) -> bool:
+    """Whether past-cue token `m` is such a participle: after a comma, before a preposition
+    (not a reporting verb: ", said on Monday")."""
+    if nxt not in _REDUCED_NEXT or low in _FINITE_PAST or low in reporting:
+        return False
+    return m.string[max(0, m.start() - 3) : m.start()].rstrip().endswith(",")
 
 
 def _pluperfect(words: list[str], i: int) -> str | None:
@@ -299,6 +328,22 @@ def direction(
     return _scan(text, start, end, lexicon, limit)[0]
 
 
+def replaced_plan(
+    text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int = 40
+) -> bool:
+    """Whether the nearest cue is a plan since replaced ("had been scheduled to meet on
+    Tuesday", "was initially set to begin on Saturday"): its date may lie either side."""
+    d, cue, _ = _scan(text, start, end, lexicon, limit)
+    return d is None and cue is not None
+
+
+def past_perfect(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
+    """Whether the nearest cue is "had" ("By October, TARP had entered the vocabulary"): a
+    past seen from a later past, never a date ahead of the DCT."""
+    d, cue, _ = _scan(text, start, end, lexicon, 40)
+    return d == "past" and cue == "had"
+
+
 # A past cue that is no verb of the phrase: "due to expire last Thursday, to Nov. 6".
 _PAST_ADVERBS = frozenset({"ago", "last", "earlier", "previously", "since"})
 _CLEAR_PAST_WORDS = 5
@@ -322,7 +367,37 @@ def clear_past(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> b
     return not _OPEN_BETWEEN.intersection(between[len(between) - gap :] if gap else [])
 
 
+# "came ahead of Pakistan's February 8 parliamentary elections", "jailed before the Feb. 10
+# vote": a date premodifying an event noun after ahead of/before dates that event, not the
+# past verb, which only says it came first.
+_AHEAD_OF = re.compile(
+    r"(?i:\b(?:ahead\s+of|before|prior\s+to|eve\s+of|(?:run|lead|build)-up\s+to))\s+"
+    r"(?:(?:the|this|next|its|their)\s+)?(?:[\w.&-]+['\u2019]s\s+)?$"
+)
+_EVENT_NOUN = re.compile(r"\s+(?P<word>[a-z][a-z-]+)\b")
+_NOT_NOUN = frozenset({"and", "or", "to", "at", "in", "on", "when", "as", "if", "but", "that"})
+
+
+def _premodifies_event(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] premodifies a noun after ahead of/before (see `_AHEAD_OF`)."""
+    m = _EVENT_NOUN.match(text, end)
+    return bool(
+        m and m["word"] not in _NOT_NOUN and _AHEAD_OF.search(text, max(0, start - 60), start)
+    )
+
+
 def _scan(
+    text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int
+) -> tuple[Direction, str | None, int]:
+    """`_scan_cues`, except that a past verb does not date a phrase that premodifies an event
+    ahead of it (`_premodifies_event`)."""
+    found = _scan_cues(text, start, end, lexicon, limit)
+    if found[0] == "past" and _premodifies_event(text, start, end):
+        return None, None, -1
+    return found
+
+
+def _scan_cues(
     text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int
 ) -> tuple[Direction, str | None, int]:
     """The direction, the cue word that decided it and how many words lie between the cue
@@ -346,12 +421,14 @@ def _scan(
     )
     names = _names(tuple(lexicon["weekdays"]) + tuple(lexicon["months"]))
     set_for = _words(tuple(lexicon.get("schedule_for_verbs", ())))
+    reporting = _words(tuple(lexicon.get("reporting_verbs", ())))
     lo, hi = _sentence_bounds(text, start, end)
     if m := names.search(text, lo, start):
         start = m.start()  # "on Thursday and [Friday]": the pair shares one verb
     all_left = list(_TOKEN.finditer(text, lo, start))
     left_m = all_left[-limit:]
-    left = [_low(m) for m in left_m]
+    all_words = [_low(m) for m in all_left]
+    left = all_words[len(all_words) - len(left_m) :]
     right_m = list(_TOKEN.finditer(text, end, hi))[:limit]
     right = [_low(m) for m in right_m]
     # The clause before the phrase usually holds its verb; look there first, nearest first.
@@ -360,15 +437,20 @@ def _scan(
     for_phrase = bool(left) and left[-1] == "for"
     for i in range(len(left) - 1, -1, -1):
         nxt = left[i + 1] if i + 1 < len(left) else None
-        prev = _pluperfect(left, i)
+        whole = len(all_left) - len(left) + i  # its index with the words before the window
+        prev = _pluperfect(all_words, whole)  # the word before may lie outside the window
         gap = len(left) - 1 - i
         infinitive = infinitive or (_infinitive(left_m, i) and prev not in cues[3])
-        whole = len(all_left) - len(left) + i  # its index with the words before the window
         if _schedule(all_left, whole, gap, sched) or _present_plan(left, i, gap, participles):
             return "future", left[i], gap
         if for_phrase and left[i] in set_for and gap <= _SCHEDULE_WORDS:
             return "future", left[i], gap  # "The judge set a hearing for Friday"
-        if d := _classify(left[i], prev, nxt, *cues):
+        d = _classify(left[i], prev, nxt, *cues)
+        if d == "past" and _reduced(left_m[i], left[i], nxt, reporting):
+            continue
+        if d == "replaced":
+            return None, left[i], gap
+        if d:
             # "ordered him to surrender by March 6": a past verb does not date what its
             # infinitive looks ahead to ("will open to traffic in January" keeps its future).
             return (None, None, -1) if infinitive and d == "past" else (d, left[i], gap)
@@ -385,8 +467,11 @@ def _scan(
         if 0 < i <= _RIGHT_SCHEDULE_WORDS and tok.endswith("s") and _schedule(right_m, i, i, sched):
             if not any(w in _RELATIVE or w == "that" for w in right[:i]):
                 return "future", tok, -1
-        if d := _classify(tok, prev, nxt, *cues):
-            return d, tok, -1
+        d = _classify(tok, prev, nxt, *cues)
+        if d == "past" and _reduced(right_m[i], tok, nxt, reporting):
+            continue
+        if d:
+            return (None if d == "replaced" else d), tok, -1
     if relative or len(left) < limit or text.startswith(("'s", "\u2019s"), end):
         return None, None, -1  # "get around Wednesday's ruling": a noun's modifier, not the verb's
     # Nothing near: an explicit future cue earlier in the same clause still governs
@@ -400,6 +485,8 @@ def _scan(
         low, prev = words[i], _pluperfect(words, i)
         if low in _WILL or (low in cues[3] and nxt == "to" and prev != "had"):
             return "future", low, -1
+        if low in _FAR_MODALS and nxt not in _NOT_AFTER_MODAL.get(low, _PERFECT):
+            return "future", low, -1  # "would report back ... and possibly agree on Monday"
         if _present_plan(words, i, _SCHEDULE_WORDS, participles):
             return "future", low, -1
         if low in _RELATIVE or low == "that" or _classify(low, prev, nxt, *cues):
