@@ -41,6 +41,9 @@ CORPORA = {
     "te3-platinum-test": DATA / "te3-platinum-test.jsonl",
 }
 SYSTEMS = ("tagger", "dateparser", "heideltime")
+# Untimed first call of every system: one-time set-up (dateparser compiles its relative-date
+# and time-zone tables on first use) belongs to loading, not to the timed run.
+WARM_UP = "The warm-up ran on Monday, 5 March 2001, two weeks ago, at 5 p.m. EST, for 3 days."
 
 Span = dict[str, Any]
 Tagger = Callable[[str, dt.date], list[Span]]
@@ -306,7 +309,7 @@ def load_systems(names: Sequence[str]) -> tuple[dict[str, Tagger], dict[str, Any
         try:
             tagger = LOADERS[name]()
             # One untimed call, so lazy rule loading and JIT warm-up count as load time.
-            tagger("The warm-up ran on Monday, 5 March 2001.", dt.date(2001, 3, 7))
+            tagger(WARM_UP, dt.date(2001, 3, 7))
         except Unavailable as exc:
             notes[name] = {"skipped": str(exc)}
             print(f"[{name}] skipped: {exc}", file=sys.stderr)
