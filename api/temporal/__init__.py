@@ -42,7 +42,10 @@ def tag(text: str, dct: date) -> list[Timex]:
     for mention in detect(text, ruleset):
         signal = _signal(text, mention.start, signals)
         ctx = Ctx(text, mention.start, mention.end, dct, lex, memory, signal)
-        norm = NORMALIZERS[mention.rule.normalizer](mention.match, ctx)
+        try:
+            norm = NORMALIZERS[mention.rule.normalizer](mention.match, ctx)
+        except (ValueError, OverflowError):
+            continue  # "2000 years ago" from a DCT in 1700: no calendar date before year 1
         if norm is None:
             continue
         type_ = norm.type or mention.rule.type

@@ -76,10 +76,13 @@ def _anchored(n: float | str, unit: str, is_time: bool, anchor: str, ctx: Ctx) -
     count = _VAGUE_COUNT if n == "X" else float(n)
     if count != int(count):
         return None
-    if anchor in _PAST_ANCHORS:
-        return Interval(shift(ctx.dct, unit, -int(count)) + timedelta(days=1), ctx.dct)
-    if anchor in _FUTURE_ANCHORS:
-        return Interval(ctx.dct, shift(ctx.dct, unit, int(count)) - timedelta(days=1))
+    try:
+        if anchor in _PAST_ANCHORS:
+            return Interval(shift(ctx.dct, unit, -int(count)) + timedelta(days=1), ctx.dct)
+        if anchor in _FUTURE_ANCHORS:
+            return Interval(ctx.dct, shift(ctx.dct, unit, int(count)) - timedelta(days=1))
+    except (ValueError, OverflowError):
+        return None  # "the past 2,000 years" from a DCT in 1700: before year 1, no interval
     return None
 
 
@@ -178,7 +181,7 @@ def n_duration_one(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 _ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W"}
 _ADVERB_SETS |= {"monthly": "P1M", "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y"}
-_ADVERB_SETS |= {"hourly": "PT1H", "semiannually": "P6M"}
+_ADVERB_SETS |= {"hourly": "PT1H", "semiannually": "P6M", "everyday": "P1D"}
 
 
 @normalizer
@@ -223,7 +226,7 @@ def n_set_weekends(m: re.Match[str], ctx: Ctx) -> Norm | None:
 _EVENING_HOUR = 18
 
 
-def _clock_day(word: str | None, ctx: Ctx, hour: int) -> date:
+def _clock_day(word: str | None, ctx: Ctx, hour: int, rel: str | None = None) -> date:
     w = key(word)
     if not w:  # "at 10 p.m.": on the day the text last named (the event's), else the DCT
         d, rec = anchor_day(ctx)
@@ -241,7 +244,7 @@ def _clock_day(word: str | None, ctx: Ctx, hour: int) -> date:
         return ctx.dct
     if w in {"yesterday", "tomorrow"}:
         return ctx.dct + timedelta(days=-1 if w == "yesterday" else 1)
-    return resolve_weekday(ctx.lex["weekdays"][w], ctx)
+    return resolve_weekday(ctx.lex["weekdays"][w], ctx, rel)  # "next Monday at noon"
 
 
 def _midnight_day(g: dict[str, str | None], ctx: Ctx) -> date:
@@ -249,7 +252,7 @@ def _midnight_day(g: dict[str, str | None], ctx: Ctx) -> date:
     sentence about the report day ("failed to agree before the midnight deadline", "went on
     strike at midnight"): the midnight just past, which ended the day before."""
     if g.get("wd"):
-        return _clock_day(g["wd"], ctx, 24)
+        return _clock_day(g["wd"], ctx, 24, g.get("rel"))
     d, rec = anchor_day(ctx)
     direction = ctx.direction()
     if direction is None and rec:  # no cue of its own: the tense of the day it hangs on
@@ -288,8 +291,19 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     elif hour == 24:
         d = _midnight_day(g, ctx)
     else:
-        d = _converted_day(g, ctx) or _clock_day(g.get("wd"), ctx, hour)
+        d = _converted_day(g, ctx) or _clock_day(g.get("wd"), ctx, hour, g.get("rel"))
     return Norm(f"{day_value(d)}T{hour:02d}:{minute:02d}", mod=mod_of(g.get("mod"), ctx.lex))
+
+
+@normalizer
+def n_clock_range_first(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "7:38-7:39pm", "from 7:30 to 9 p.m. Tuesday": the first end takes the second's
+    a.m./p.m. and day; a p.m. range starting at a later clock hour starts in the morning
+    ("11-1 p.m." is 11:00)."""
+    h, h2 = int(m["h"]) % 12, int(m["h2"]) % 12
+    hour = h + 12 * (_is_pm(key(m["ap"]), h2) and h <= h2)
+    d = _clock_day(m["wd"], ctx, hour)
+    return Norm(f"{day_value(d)}T{hour:02d}:{int(m['m'] or 0):02d}")
 
 
 def _converted_day(g: dict[str, str | None], ctx: Ctx) -> date | None:

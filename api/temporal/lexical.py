@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from api.temporal import dateparse, tense
@@ -201,7 +201,30 @@ def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
         ahead = dateparse.weekday(wd, dct, "future")
         back = dateparse.weekday(wd, dct, "past")
         return ahead if (ahead - dct) < (dct - back) else back
+    if direction is None and _after_future_day(ctx):
+        direction = "future"
     return dateparse.weekday(wd, dct, "future" if direction == "future" else "past")
+
+
+# Sentence ends between a remembered day and the phrase ("Highs reach 101 Tuesday. Highs only
+# climb into the 90s on Wednesday."): carry the day's direction this far.
+_SENTENCE_GAP = re.compile(r"[.!?][\"'\u201d\u2019)]*\s+[A-Z]")
+_CARRY_SENTENCES = 1
+_CARRY_DAYS = 14  # how far ahead that day may lie: the run of the coming days
+
+
+def _after_future_day(ctx: Ctx) -> bool:
+    """Whether the day named just before, in the same paragraph and at most one sentence back,
+    lies ahead of the DCT: a run of forecast or schedule days ("Monday's high is expected to
+    reach 101, followed by 105 on Tuesday ... Highs only climb into the 90s on Wednesday")
+    keeps going forward when a later weekday has no tense cue of its own."""
+    days = ctx.memory.get("days")
+    if not days or days[-1]["end"] > ctx.start:
+        return False
+    if not ctx.dct < days[-1]["day"] <= ctx.dct + timedelta(days=_CARRY_DAYS):
+        return False  # "due Oct. 15, 1999": a far date starts no run of days
+    between = ctx.text[days[-1]["end"] : ctx.start]
+    return "\n" not in between and len(_SENTENCE_GAP.findall(between)) <= _CARRY_SENTENCES
 
 
 def _opens_sentence(ctx: Ctx) -> bool:

@@ -61,6 +61,8 @@ def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
         d = dateparse.absolute(ctx.dct.year + rel_offset(rel2), month, day)
     elif rel:  # "last Oct. 23"
         d = dateparse.absolute(resolve_month(month, ctx, rel), month, day)
+    elif (month, day) == (9, 11) and _names_the_attacks(m, ctx):
+        d = _NINE_ELEVEN  # "the Sept. 11 attacks", "since Sept. 11" in a story on terror
     elif month == ctx.dct.month and ctx.direction() != "future":
         d = dateparse.absolute(ctx.dct.year, month, day)  # this month's, even if ahead
     elif _TIMELINE_ENTRY.match(ctx.text, ctx.end) and _line_start(ctx.text, ctx.start):
@@ -68,6 +70,59 @@ def n_month_day(m: re.Match[str], ctx: Ctx) -> Norm | None:
     else:
         d = dateparse.absolute(resolve_month(month, ctx), month, day)
     return Norm(day_value(d), mod=_approx(m)) if d else None
+
+
+_NINE_ELEVEN = date(2001, 9, 11)
+# "Sept. 11" naming the 2001 attacks: before a noun of the attacks ("the Sept. 11 terrorist
+# attacks", "the Sept. 11 commission"), after "post-" or a noun of them ("the perpetrators
+# of Sept. 11"), or after "since/after/of" (or a death "on Sept. 11") in a story on terror.
+_ATTACKS_AFTER = re.compile(
+    r"\s+(?:terror(?:ist)?\s+|terror-related\s+)?(?:attacks?|hijack\w*|commission|terrorists?"
+    r"|terrorism|plot(?:s|ters)?|era|victims?|families|memorial|museum|generation|aftermath)\b",
+    re.I,
+)
+_ATTACKS_BEFORE = re.compile(
+    r"(?:\b(?:post|pre)-|\b(?:events|attacks|victims|perpetrators|aftermath|wake|lessons"
+    r"|memories|heroes|horrors?|legacy|anniversary|survivors|hijackers|terror)\s+of\s+)$",
+    re.I,
+)
+_ATTACKS_SIGNAL = re.compile(
+    r"\b(?:since|after|of|before|(?:loss|lost|died|killed|perished|murdered|death)\b.{0,40}?\bon)\s+$",
+    re.I,
+)
+_TERROR_NEAR = re.compile(
+    r"\b(?:terror\w*|attacks?|hijack\w*|al[- ]?Qa[e’']?ida|Qaeda|bin\s+Laden|World\s+Trade"
+    r"|trade\s+center|Twin\s+Towers|ground\s+zero|Pentagon|Flight\s+93)\b",
+    re.I,
+)
+_TERROR_WINDOW = 600
+
+
+def _names_the_attacks(m: re.Match[str], ctx: Ctx) -> bool:
+    """Whether a bare "Sept. 11" (no year, no weekday) names the 2001 attacks."""
+    if ctx.dct <= _NINE_ELEVEN or re.match(r"\w+day\b", m.group(0), re.I):
+        return False
+    if _ATTACKS_AFTER.match(ctx.text, ctx.end):
+        return True
+    before = ctx.text[max(0, ctx.start - 60) : ctx.start]
+    if _ATTACKS_BEFORE.search(before):
+        return True
+    if not _ATTACKS_SIGNAL.search(before) or ctx.direction() == "future":
+        return False
+    lo, hi = max(0, ctx.start - _TERROR_WINDOW), ctx.end + _TERROR_WINDOW
+    return bool(_TERROR_NEAR.search(ctx.text, lo, hi))
+
+
+@normalizer
+def n_nine_eleven(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "9/11": the 2001 attacks, in text written after them (not a shooting record, "went
+    9/11 from the field")."""
+    if ctx.dct <= _NINE_ELEVEN or _SCORE_VERB.search(ctx.text, max(0, ctx.start - 20), ctx.start):
+        return None
+    return Norm(day_value(_NINE_ELEVEN))
+
+
+_SCORE_VERB = re.compile(r"\b(?:went|shot|shooting|made|hit|hitting|completed)\s+$", re.I)
 
 
 # A timeline entry, "Sep. 15 - Lehman collapses, credit crisis begins": its headline present
@@ -184,6 +239,30 @@ def n_month(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(month_value(year, month), mod=part_mod(groups.get("pm"), ctx.lex))
 
 
+_MONTH_PREPS = frozenset({"in", "since", "until", "till", "by", "during", "from", "through"})
+_MONTH_PREPS |= {"before", "after", "of", "early", "late", "mid"}
+# Text with fewer capitals than this share of its letters is lower-case text (captions).
+_LOWER_TEXT_CAPS = 0.01
+
+
+@normalizer
+def n_month_lower(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """A lower-case month ("june last year", "last june"); a bare one ("died in june.") only
+    after a preposition in text written all in lower case, where names are too."""
+    g = m.groupdict()
+    if not (g.get("pm") or g.get("rel") or g.get("rel2")):
+        words = ctx.text[max(0, ctx.start - 20) : ctx.start].split()
+        if not words or words[-1] not in _MONTH_PREPS:
+            return None
+        if "_lower" not in ctx.memory:
+            letters = sum(c.isalpha() for c in ctx.text) or 1
+            caps = sum(c.isupper() for c in ctx.text)
+            ctx.memory["_lower"] = caps / letters < _LOWER_TEXT_CAPS
+        if not ctx.memory["_lower"]:
+            return None
+    return n_month(m, ctx)
+
+
 # A month in a habitual clause is any year's: "Flu season typically peaks between December
 # and February", "the festival is held every year in July" (TBAQ: "usually conducted in the
 # second and fourth quarters" is SET XXXX-Q2 / XXXX-Q4). Not "generally expected" (a past
@@ -223,6 +302,14 @@ def n_year(m: re.Match[str], ctx: Ctx) -> Norm | None:
     if opening := key(m.groupdict().get("open")):
         mod = "ON_OR_BEFORE" if opening == "or earlier" else "ON_OR_AFTER"
     return Norm(f"{year_num(m['year'], ctx.lex):04d}", mod=mod)
+
+
+@normalizer
+def n_year_span(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "the 2007-08 school year", "fiscal 2017-18": the year the span starts in."""
+    start, end = int(m["year"]), m["y2"]
+    end = int(end) if len(end) == 4 else start // 100 * 100 + int(end) + 100 * (int(end) == 0)
+    return Norm(f"{start:04d}") if end == start + 1 else None
 
 
 @normalizer
@@ -696,6 +783,8 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     ahead = key(m["dir"]) in {"from now", "hence", "later"}
     if n == "X" or n is None:
         return Norm("FUTURE_REF" if ahead else "PAST_REF", mod=mod)
+    if unit in {"E", "C"} and n != int(n):  # "half a century ago": 50 years back
+        n, unit = n * (10 if unit == "E" else 100), "Y"
     n = int(n)
     if unit == "Y" and n == 1 and not ahead and ctx.memory.get("period") == "months":
         return Norm(f"{ctx.dct.year - 1:04d}", mod=mod)  # "for the nine months, ... a year ago"
@@ -707,18 +796,59 @@ def n_ago(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(value_at(d, grain), mod=_point_mod(mod, ahead))
 
 
+_UNIT_PART_YEARS = {"decade": 10, "century": 100}
+_UNIT_PART_SHARE = {"quarter": 0.25, "half": 0.5}
+
+
+@normalizer
+def n_unit_part(m: re.Match[str], ctx: Ctx) -> Norm | None:
+    """ "a quarter century" P25Y, "the past half-century" P50Y, "the decade since the
+    attacks" P10Y, "the half-decade since 2001" P5Y; with "ago" ("a quarter-century ago") the
+    year that far back, as "a decade ago" is."""
+    years = _UNIT_PART_YEARS[key(m["unit"])] * _UNIT_PART_SHARE.get(key(m["frac"]), 1)
+    if years != int(years):
+        return None
+    mod = mod_of(m["mod"], ctx.lex)
+    if direction := key(m["dir"]):
+        ahead = direction in {"from now", "hence"}
+        year = ctx.dct.year + (int(years) if ahead else -int(years))
+        return Norm(f"{year:04d}", type="DATE", mod=_point_mod(mod, ahead))
+    return Norm(f"P{int(years)}Y", mod=mod)
+
+
 @normalizer
 def n_ago_anniversary(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    """ "Three years ago Thursday": the day named, moved back N years (months, weeks)."""
+    """ "Three years ago Thursday", "five years ago on Sunday", "a year ago today", "Five years
+    ago this week", "Nineteen years ago this morning": the day (week, month, year, part of
+    day) named, moved back N years (decades, months, weeks). An anniversary weekday is the
+    one nearest the DCT ("It was five years ago on Sunday" in a Friday paper: the coming one)."""
     n = number(m["num"], ctx.lex)
     if n in {None, "X"}:
-        return None
-    wd = key(m["wd"])
-    if wd in {"today", "yesterday"}:
-        d = ctx.dct - timedelta(days=wd == "yesterday")
+        return Norm("PAST_REF")  # "years ago today": some unspecified time back
+    unit = {"y": "Y", "m": "M", "w": "W", "d": "E"}[key(m["unit"])[0]]
+    back = -int(n)
+    dct, lex = ctx.dct, ctx.lex
+    if anc := key(m["anc"]):  # "this week", "last month", "next weekend", "this year"
+        off = rel_offset(m["rel"])
+        if anc == "weekend":
+            sat = dct + timedelta(days=6 - dct.isoweekday() + 7 * off)
+            return Norm(week_value(move(sat, unit, back)) + "-WE")
+        grain = {"week": "W", "month": "M", "year": "Y"}[anc]
+        return Norm(value_at(move(move(dct, grain, off), unit, back), grain))
+    day = key(m["day"])
+    if m["dp2"] or m["night"] or day == "tonight":  # "this morning", "last night", "tonight"
+        d = dct - timedelta(days=bool(m["night"]))
+        code = lex["dayparts"][key(m["dp2"]) or "night"]
+        return Norm(f"{day_value(move(d, unit, back))}T{code}", type="TIME")
+    if day:
+        d = dct + timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
     else:
-        d = resolve_weekday(ctx.lex["weekdays"][wd], ctx)
-    return Norm(day_value(move(d, key(m["unit"])[0].upper(), -int(n))))
+        ahead = (lex["weekdays"][key(m["wd"])] - dct.isoweekday()) % 7
+        d = dct + timedelta(days=ahead if ahead <= 3 else ahead - 7)
+    if m["dp"]:
+        code = lex["dayparts"][key(m["dp"])]
+        return Norm(f"{day_value(move(d, unit, back))}T{code}", type="TIME")
+    return Norm(day_value(move(d, unit, back)))
 
 
 # A bound on the distance becomes a bound on the point (TimeML 1.2.1, 2.2.3 mod): "more

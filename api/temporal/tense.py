@@ -6,7 +6,8 @@ A present-simple timetable verb governing the phrase ("leaves Wednesday", "faces
 in May") and a present copula ("is set for", "is due", "The deadline is Friday") are future
 cues too. Cue words are rule data (`future_cues`, `past_cues`, `not_past_ed`,
 `future_cues_before_to`, `schedule_verbs`, `schedule_participles`, `schedule_for_verbs`,
-`reporting_verbs` in lexicon.yaml).
+`reporting_verbs`, `forecast_cues`, `forecast_levels` in lexicon.yaml). A present-tense
+forecast with no cue ("Rain is likely Thursday", "Saturday has a high of 94") looks ahead.
 """
 
 from __future__ import annotations
@@ -234,13 +235,18 @@ _REDUCED_NEXT = frozenset(
     {"by", "in", "on", "at", "for", "from", "to", "with", "until", "after", "during", "into"}
 )
 _FINITE_PAST = frozenset({"was", "were", "had", "did"})
+# Participles that head a "<verb>ed by" phrase rather than a finite past ("followed by").
+_BY_PARTICIPLES = frozenset({"followed", "preceded", "accompanied", "trailed"})
 
 
 def _reduced(m: re.Match[str], low: str, nxt: str | None, reporting: frozenset[str]) -> bool:
     """Whether past-cue token `m` is such a participle: after a comma, before a preposition
-    (not a reporting verb: ", said on Monday")."""
+    (not a reporting verb: ", said on Monday"); "followed by" is one even without the comma
+    ("highs near 100 followed by cooler air Friday")."""
     if nxt not in _REDUCED_NEXT or low in _FINITE_PAST or low in reporting:
         return False
+    if nxt == "by" and low in _BY_PARTICIPLES:
+        return True
     return m.string[max(0, m.start() - 3) : m.start()].rstrip().endswith(",")
 
 
@@ -386,14 +392,91 @@ def _premodifies_event(text: str, start: int, end: int) -> bool:
     )
 
 
+# "Forecasters said Thursday will be cooler": a phrase right after a verb of saying or
+# thinking, followed at once by a future verb, is that verb's subject ("He said Thursday it
+# will rain" is not: the pronoun is the subject, and "said" dates the phrase).
+_SUBJECT_AFTER = frozenset(
+    {"said", "says", "say", "predicted", "predicts", "forecast", "forecasts", "warned", "warns"}
+    | {"expect", "expects", "think", "thinks", "believe", "believes", "that"}
+)
+_SUBJECT_MODALS = frozenset({"will", "shall", "won't", "should", "could", "might", "may", "must"})
+_SUBJECT_GAP = re.compile(r"(?:\s+(?:and|or)\s+[A-Z][a-z]+)?\s+")
+
+
+def _future_subject(
+    text: str,
+    end: int,
+    before: str | None,
+    right: list[str],
+    right_m: list[re.Match[str]],
+    cues: tuple[frozenset[str], ...],
+    participles: frozenset[str],
+) -> str | None:
+    """The future verb whose subject the phrase is (see `_SUBJECT_AFTER`), if any; "and
+    Friday" may come between ("said Thursday and Friday will be cooler")."""
+    if before not in _SUBJECT_AFTER or not right:
+        return None
+    j = 2 if len(right) > 2 and right[0] in {"and", "or"} else 0
+    if not _SUBJECT_GAP.fullmatch(text, end, right_m[j].start()):
+        return None
+    verb = right[j]
+    if verb in _SUBJECT_MODALS:
+        return verb
+    nxt = right[j + 1] if j + 1 < len(right) else None
+    if verb not in _IS_TO or nxt is None:
+        return None
+    after = right[j + 2] if j + 2 < len(right) else None
+    plan = (nxt in cues[3] or nxt == "going") and after == "to"
+    if nxt in participles or nxt in cues[0] or plan:
+        return verb  # "said Friday is expected to be the hottest day"
+    return None
+
+
+@cache
+def _forecast_words(cues: tuple[str, ...], levels: tuple[str, ...]) -> re.Pattern[str]:
+    """A forecast word, or a level word before its reading (see `_forecast`)."""
+    alt = "|".join(map(re.escape, cues)) or "(?!)"
+    lev = "|".join(map(re.escape, levels)) or "(?!)"
+    return re.compile(
+        rf"\b(?:{alt})\b|\b(?:{lev})\s+(?:(?:is|are)(?:\s+(?:near|around|in))?|of|near|around|in)\s+"
+        r"(?:the\s+)?(?:(?:upper|lower|mid)[\s-]+)?\d{1,3}(?![\d,.%/])"
+        # a temperature, not a price or an index ("a low of 9,800", "94 cents", "94 1/2")
+        r"(?!\s+(?:\d|cents|points|percent|pence|yen|dollars|million|billion))",
+        re.IGNORECASE,
+    )
+
+
+# A present tense in the clause ("is", "There's", "has a high"), not a perfect ("has hit").
+_PRESENT = re.compile(
+    r"\b(?i:is|are|(?:there|it)['\u2019]s|(?:has|have)(?=\s+(?:a|an|the|highs|lows)\b))\b"
+)
+
+
+def _forecast(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
+    """Whether the phrase's clause is a present-tense forecast with no tense cue of its own:
+    "Rain is likely Thursday", "There is a chance of snow Friday", "Saturday has a high of
+    94"; a forecast reads ahead."""
+    words = _forecast_words(
+        tuple(lexicon.get("forecast_cues", ())), tuple(lexicon.get("forecast_levels", ()))
+    )
+    lo, hi = _sentence_bounds(text, start, end)
+    begin = _clause_start(text, lo, start)
+    cut = _CLAUSE_CUT.search(text, end, hi)
+    stop = cut.start() if cut else hi
+    return bool(words.search(text, begin, stop) and _PRESENT.search(text, begin, stop))
+
+
 def _scan(
     text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int
 ) -> tuple[Direction, str | None, int]:
     """`_scan_cues`, except that a past verb does not date a phrase that premodifies an event
-    ahead of it (`_premodifies_event`)."""
+    ahead of it (`_premodifies_event`), and that a present-tense forecast with no cue looks
+    ahead (`_forecast`)."""
     found = _scan_cues(text, start, end, lexicon, limit)
     if found[0] == "past" and _premodifies_event(text, start, end):
         return None, None, -1
+    if found == (None, None, -1) and _forecast(text, start, end, lexicon):
+        return "future", None, -1
     return found
 
 
@@ -431,9 +514,14 @@ def _scan_cues(
     left = all_words[len(all_words) - len(left_m) :]
     right_m = list(_TOKEN.finditer(text, end, hi))[:limit]
     right = [_low(m) for m in right_m]
+    if verb := _future_subject(
+        text, end, left[-1] if left else None, right, right_m, cues, participles
+    ):
+        return "future", verb, -1
     # The clause before the phrase usually holds its verb; look there first, nearest first.
     infinitive = False
     relative = False
+    reduced = -1  # where a skipped reduced participle starts (", followed by ... Tuesday")
     for_phrase = bool(left) and left[-1] == "for"
     for i in range(len(left) - 1, -1, -1):
         nxt = left[i + 1] if i + 1 < len(left) else None
@@ -447,6 +535,7 @@ def _scan_cues(
             return "future", left[i], gap  # "The judge set a hearing for Friday"
         d = _classify(left[i], prev, nxt, *cues)
         if d == "past" and _reduced(left_m[i], left[i], nxt, reporting):
+            reduced = left_m[i].start()
             continue
         if d == "replaced":
             return None, left[i], gap
@@ -478,6 +567,9 @@ def _scan_cues(
     # ("He will attend the first meeting of a new NATO-Ukraine Council on Wednesday").
     # Any other cue, or a relative pronoun opening a clause of its own, ends the search.
     begin = _clause_start(text, lo, start)
+    if lo < begin <= reduced <= begin + 2:
+        # a reduced clause opens here with no finite verb: the clause before it governs
+        begin = _clause_start(text, lo, begin - 1)
     clause = [m for m in all_left[: len(all_left) - limit] if m.start() >= begin]
     words = [_low(m) for m in clause]
     for i in range(len(words) - 1, -1, -1):
