@@ -274,7 +274,9 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "10 p.m. Wednesday", "7:15 a.m.", "noon Thursday" -> YYYY-MM-DDTHH:MM."""
     g = m.groupdict()
     if g.get("noon"):
-        hour, minute = (12, 0) if key(g["noon"]) == "noon" else (24, 0)
+        hour, minute = (24, 0) if key(g["noon"]) == "midnight" else (12, 0)
+    elif g.get("h24"):  # "December 15, 2018 21:51"
+        hour, minute = int(g["h24"]), int(g["m24"])
     else:
         hour, minute = int(g["h"]), int(g["m"] or 0)
         if g["ap"]:  # a 12-hour clock; without a.m./p.m. the hour is read as written
@@ -290,6 +292,9 @@ def n_clock(m: re.Match[str], ctx: Ctx) -> Norm | None:
             return None
     elif hour == 24:
         d = _midnight_day(g, ctx)
+    elif gloss := _glossed_day(g, ctx):  # "4 p.m. EDT (2000 GMT) Sunday"
+        d = _clock_day(gloss[1], ctx, hour)
+        ctx.memory["glossed_day"] = (gloss.start(1), d)
     else:
         d = _converted_day(g, ctx) or _clock_day(g.get("wd"), ctx, hour, g.get("rel"))
     return Norm(f"{day_value(d)}T{hour:02d}:{minute:02d}", mod=mod_of(g.get("mod"), ctx.lex))
@@ -304,6 +309,23 @@ def n_clock_range_first(m: re.Match[str], ctx: Ctx) -> Norm | None:
     hour = h + 12 * (_is_pm(key(m["ap"]), h2) and h <= h2)
     d = _clock_day(m["wd"], ctx, hour)
     return Norm(f"{day_value(d)}T{hour:02d}:{int(m['m'] or 0):02d}")
+
+
+# A bracketed conversion between a clock time and its day: "10:35 a.m. (0735 GMT) Friday"
+# (TBAQ tags the time and the weekday apart, the time on that weekday, the gloss untagged).
+_GLOSS_DAY = re.compile(
+    r"\s*\((?:[01]\d|2[0-3])[0-5]\d\s+(?-i:GMT|UTC)\)\s+(?:on\s+)?"
+    r"([A-Z][a-z]+day|today|yesterday|tomorrow)\b"
+)
+
+
+def _glossed_day(g: dict[str, str | None], ctx: Ctx) -> re.Match[str] | None:
+    """The weekday after a bracketed GMT gloss that follows a clock time with no day."""
+    if g.get("wd") or g.get("noon"):
+        return None
+    m = _GLOSS_DAY.match(ctx.text, ctx.end)
+    w = key(m[1]) if m else ""
+    return m if w in ctx.lex["weekdays"] or w in {"today", "yesterday", "tomorrow"} else None
 
 
 def _converted_day(g: dict[str, str | None], ctx: Ctx) -> date | None:

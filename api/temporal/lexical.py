@@ -163,9 +163,11 @@ def resolve_month(month: int, ctx: Ctx, rel: str | None = None) -> int:
         return dct.year if month > dct.month else dct.year + 1
     if rel == "this":
         return dct.year
+    if not rel and (year := _year_before(ctx)):
+        return year
     # Otherwise the year that puts the month in a window around the DCT, leaning back for
     # past-tense sentences and ahead for future ones (news rarely means 10 months away).
-    back = {"past": 9, "future": 2}.get(ctx.direction() or "", 6)
+    back = 2 if _deferred(ctx) else {"past": 9, "future": 2}.get(ctx.direction() or "", 6)
     if back == 9 and (
         ctx.clear_past() or tense.past_perfect(ctx.text, ctx.start, ctx.end, ctx.lex)
     ):
@@ -176,6 +178,40 @@ def resolve_month(month: int, ctx: Ctx, rel: str | None = None) -> int:
     if diff < -back:
         return dct.year + 1
     return dct.year
+
+
+_DEFER_SIGNALS = frozenset({"to", "until", "till"})
+_DEFER_WORDS = 14
+
+
+def _deferred(ctx: Ctx) -> bool:
+    """Whether the phrase is the new date of something put off ("postponed until October",
+    "deferred the increase by six months to October"): ahead, whatever the verb's tense."""
+    if key(ctx.signal) not in _DEFER_SIGNALS:
+        return False
+    verbs = ctx.lex.get("delay_verbs", ())
+    before = ctx.text[max(0, ctx.start - 120) : ctx.start]
+    before = re.split(r"[.!?;:\n]\s", before)[-1].lower()
+    words = " ".join(before.split()[-_DEFER_WORDS:])
+    return any(re.search(rf"\b{v}\b", words) for v in verbs)
+
+
+# "in 2010, when a sandstorm hit the city in March", "In 2010, a storm struck in March": a
+# past year named earlier in the sentence, with no other date between, holds a bare month of
+# its "when" clause or of the sentence it opens.
+_YEAR_WHEN = re.compile(r"\b(?:in|during)\s+((?:19|20)\d\d),?\s+when\s[^.!?;:\n\d]*$", re.I)
+_YEAR_OPENS = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|During)\s+((?:19|20)\d\d),\s[^.!?;:\n\d]*$")
+
+
+def _year_before(ctx: Ctx) -> int | None:
+    before = ctx.text[max(0, ctx.start - 200) : ctx.start]
+    m = _YEAR_WHEN.search(before) or _YEAR_OPENS.search(before)
+    if not m or int(m[1]) >= ctx.dct.year or ctx.direction() != "past":
+        return None
+    months = ctx.lex["months"]
+    if any(w.lower() in months for w in re.findall(r"[A-Z][a-z]+", before[m.end(1) :])):
+        return None  # another month between: its year is its own
+    return int(m[1])
 
 
 _WEEKDAY_CUE_WORDS = 6
@@ -191,6 +227,8 @@ def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
     if wd == dct.isoweekday():  # "Friday" in a Friday paper is that day, either way
         return dct
     if ctx.signal in ctx.lex["weekday_future_signals"] and not _opens_sentence(ctx):
+        return dateparse.weekday(wd, dct, "future")
+    if _deferred(ctx):
         return dateparse.weekday(wd, dct, "future")
     # News weekdays are mostly past: only a nearby future cue turns one ahead.
     direction = ctx.direction(_WEEKDAY_CUE_WORDS)

@@ -425,10 +425,41 @@ def _ended_year(ctx: Ctx) -> int | None:
 _LATEST = frozenset({"latest", "most recent", "just-ended"})
 
 
+# "the fourth quarter" of a game, "the first quarter" of a tennis draw, a season looked at
+# "in quarters": no calendar quarter (TBAQ's quarters are all financial). A sports cue near
+# it and no business cue; "of the game/draw/season/match" after it settles it.
+_QUARTER_SPORT = re.compile(
+    r"\b(?:scored|scoring|touchdowns?|goals?|points|coach|draw|seeds?|seeded|innings?|halftime"
+    r"|quarterback|rebounds?|the\s+(?:game|match|team)|in\s+quarters|(?:\d+-\d+))\b",
+    re.I,
+)
+_QUARTER_BUSINESS = re.compile(
+    r"\b(?:fiscal|quarterly|profits?|earnings|revenues?|sales|growth|econom\w*|analysts?|gdp"
+    r"|inflation|investors?|stocks?|shares|results|guidance|outlook|loss|income|percent|%)"
+    r"|[$£€]",
+    re.I,
+)
+
+
+def _game_quarter(ctx: Ctx) -> bool:
+    """Whether a quarter with no year is a quarter of a game, season or draw."""
+    if re.match(
+        r"\s+of\s+(?:the|a|this|that|his|her|its|their)\s+(?:draw|season|game|match|bracket|contest)\b",
+        ctx.text[ctx.end :],
+        re.I,
+    ):
+        return True
+    near = ctx.text[max(0, ctx.start - _HALF_WINDOW) : ctx.end + _HALF_WINDOW]
+    return bool(_QUARTER_SPORT.search(near)) and not _QUARTER_BUSINESS.search(near)
+
+
 @normalizer
 def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "the third quarter", "the latest quarter" (the one just reported), "year-ago quarter"."""
     g, dct = m.groupdict(), ctx.dct
+    dated = g.get("year") or g.get("pyear") or g.get("year2") or g.get("relyear")
+    if not (dated or g.get("relyear2")) and _game_quarter(ctx):
+        return None
     rel = key(g.get("rel") or g.get("rel2"))
     ago = int(rel in {"year-ago", "year-earlier", "comparable year-ago", "comparable"})
     ago |= int(rel in {"corresponding", "year-before"})
@@ -501,8 +532,14 @@ def n_same_period(m: re.Match[str], ctx: Ctx) -> Norm | None:
 
 @normalizer
 def n_quarter_code(m: re.Match[str], ctx: Ctx) -> Norm | None:
-    year = year_num(m["year"], ctx.lex) if m["year"] else ctx.dct.year
-    return Norm(f"{year:04d}-Q{m['q']}")
+    """ "Q3 2023"; a bare "Q2" takes its year as "the second quarter" does (tense-aware)."""
+    if m["year"]:
+        return Norm(f"{year_num(m['year'], ctx.lex):04d}-Q{m['q']}")
+    q = int(m["q"])
+    year = _quarter_year({}, q, ctx)
+    ctx.memory["quarter"] = (year, q)
+    ctx.memory["period"] = "quarter"
+    return Norm(f"{year:04d}-Q{q}")
 
 
 # A bare "the first half" is a half-year only in business or economic news ("profits in the
@@ -604,6 +641,8 @@ def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
                 d = base + timedelta(days=wd - base.isoweekday())
         else:
             d = resolve_weekday(wd, ctx)
+    elif (gd := ctx.memory.get("glossed_day")) and gd[0] == ctx.start:
+        d = gd[1]  # "4 p.m. EDT (2000 GMT) Sunday": the clock time's day
     else:
         d = resolve_weekday(wd, ctx, m["rel"])
     mod = part_mod(m["pm"], ctx.lex)
@@ -632,6 +671,8 @@ def n_relative(m: re.Match[str], ctx: Ctx) -> Norm | None:
     off = rel_offset(rel)
     if unit == "Q" and off == 0 and rel not in {"this", "the current", "current"}:
         return None  # "the quarter": handled by the quarter rule
+    if unit == "Q" and _game_quarter(ctx):
+        return None  # "The last quarter was their worst" (of a season)
     if unit == "WE":
         return Norm(value_at(_weekend(rel, off, ctx), "WE"), mod=part_mod(m["pm"], ctx.lex))
     if unit in {"E", "C"} and off:  # "the past decade": the ten years up to now, not the 2000s
@@ -742,13 +783,17 @@ def n_anaphoric_unit(m: re.Match[str], ctx: Ctx) -> Norm | None:
     return Norm(value_at(d, unit))
 
 
+_OVERNIGHT_CUE_WORDS = 8
+
+
 @normalizer
 def n_daypart_bare(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "mid afternoon", "in the morning", "overnight" (the night before), "midday",
     "through the night" (in a past sentence about the report day: the night just past)."""
     word = key(m["word"])
-    if word == "overnight":
-        return Norm(f"{day_value(ctx.dct - timedelta(days=1))}TNI")
+    if word == "overnight":  # the night ahead in a future clause ("will remain overnight")
+        ahead = ctx.direction(_OVERNIGHT_CUE_WORDS) == "future"
+        return Norm(f"{day_value(ctx.dct - timedelta(days=0 if ahead else 1))}TNI")
     base, _ = anchors.anchor_day(ctx)
     if word == "midday":
         return Norm(f"{day_value(base)}T12:00")

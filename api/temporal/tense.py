@@ -28,9 +28,13 @@ _BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
 
 @cache
 def _cues(
-    future: tuple[str, ...], past: tuple[str, ...], not_ed: tuple[str, ...], to: tuple[str, ...]
-) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    return frozenset(future), frozenset(past), frozenset(not_ed), frozenset(to)
+    future: tuple[str, ...],
+    past: tuple[str, ...],
+    not_ed: tuple[str, ...],
+    to: tuple[str, ...],
+    same: tuple[str, ...] = (),
+) -> tuple[frozenset[str], ...]:
+    return frozenset(future), frozenset(past), frozenset(not_ed), frozenset(to), frozenset(same)
 
 
 @cache
@@ -186,6 +190,30 @@ def _infinitive(left: list[re.Match[str]], i: int) -> bool:
     )
 
 
+# A subject that takes a singular verb: "a sandstorm hit", "it hit" (not "they hit").
+_NOT_SUBJECT = _PLURAL_SUBJECTS | _NOT_BEFORE_SCHEDULE | _DETERMINERS | _MODALS | _NOT_VERB
+# What opens the object of a verb ("hit the city", "cut its forecast"); not "a hit in March".
+_OBJECT_START = frozenset(
+    {"the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "him", "them", "us"}
+    | {"me", "it", "this", "that", "these", "those", "some", "several", "many", "much"}
+)
+
+
+def _same_form_past(low: str, prev: str | None, nxt: str | None, same: frozenset[str]) -> bool:
+    """Whether a verb whose past is its bare form ("hit", "cut") is past here: after a
+    singular subject and before its object ("a sandstorm hit the city in March")."""
+    if low not in same or prev is None or nxt not in _OBJECT_START:
+        return False
+    if prev in {"had", "has", "have", "he", "she", "it"}:
+        return True
+    return prev.isalpha() and prev not in _NOT_SUBJECT and not prev.endswith("s")
+
+
+def _perfect_participle(word: str | None, past: frozenset[str]) -> bool:
+    """ "been", "contracted", "left": a participle after "may have" (not "have a deal")."""
+    return word is not None and (word == "been" or word.endswith("ed") or word in past)
+
+
 def _classify(
     low: str,
     prev: str | None,
@@ -194,6 +222,9 @@ def _classify(
     past: frozenset[str],
     not_ed: frozenset[str],
     before_to: frozenset[str],
+    same: frozenset[str] = frozenset(),
+    *,
+    after: str | None = None,
 ) -> Direction | Literal["replaced"]:
     if (
         (prev == "had" or prev in _FORMERLY)
@@ -203,6 +234,8 @@ def _classify(
         # "had been due to expire Friday", "was initially scheduled to begin on Saturday":
         # a plan since replaced, whose date may lie either side of the DCT.
         return "replaced"
+    if low in _FAR_MODALS and nxt in _PERFECT and _perfect_participle(after, past):
+        return "past"  # "may have contracted", "would have met": a past possibility
     if low in future or low.endswith("'ll") or (low == "going" and nxt == "to"):
         return "future"
     if low in before_to and nxt == "to":
@@ -214,6 +247,8 @@ def _classify(
         # participle after be/to or a present "is" says nothing.
         if prev in _PARTICIPLE_AFTER or prev in _MODALS or prev in _IS_TO:
             return None
+        return "past"
+    if _same_form_past(low, prev, nxt, same):
         return "past"
     # "-ed" after be/been/to is a participle; the auxiliary before it decides.
     if (
@@ -392,6 +427,23 @@ def _premodifies_event(text: str, start: int, end: int) -> bool:
     )
 
 
+_DAY_DATE = re.compile(r"[A-Za-z]+\.?\s+\d{1,2}")
+_FOR_THE = re.compile(r"\bfor\s+(?:the|its|their|this|a)\s+$", re.IGNORECASE)
+
+
+def _dated_event(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
+    """Whether a month-day premodifies an event noun after "for the" ("opted against ... for
+    the Sept. 5 opener"): a past verb further off dates the decision, not the event (not
+    "overturned the outcome of the May 21 election")."""
+    m = _EVENT_NOUN.match(text, end)
+    return bool(
+        m
+        and _DAY_DATE.fullmatch(text, start, end)
+        and _FOR_THE.search(text, max(0, start - 20), start)
+        and m["word"] in _words(tuple(lexicon.get("event_nouns", ())))
+    )
+
+
 # "Forecasters said Thursday will be cooler": a phrase right after a verb of saying or
 # thinking, followed at once by a future verb, is that verb's subject ("He said Thursday it
 # will rain" is not: the pronoun is the subject, and "said" dates the phrase).
@@ -450,6 +502,15 @@ def _forecast_words(cues: tuple[str, ...], levels: tuple[str, ...]) -> re.Patter
 _PRESENT = re.compile(
     r"\b(?i:is|are|(?:there|it)['\u2019]s|(?:has|have)(?=\s+(?:a|an|the|highs|lows)\b))\b"
 )
+# A weekday as the subject of a present verb of weather ("Thursday looks cooler", "Friday
+# brings rain"): a forecast with no forecast word.
+_DAY_SUBJECT_VERB = re.compile(
+    r",?\s+(?:looks|stays|turns|brings|remains|becomes|feels|starts|promises)\s+"
+    r"(?:like\s+)?(?:a\s+|an\s+)?(?:(?:much|even|a\s+bit|slightly|mostly|very)\s+)?"
+    r"(?:cool|warm|hot|cold|dry|wet|sunny|cloudy|rainy|windy|stormy|snowy|mild|chilly|humid|"
+    r"clear|fair|nice|pleasant|breezy|rain|snow|showers|storms|sun|clouds)\w*\b",
+    re.IGNORECASE,
+)
 
 
 def _forecast(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bool:
@@ -459,6 +520,8 @@ def _forecast(text: str, start: int, end: int, lexicon: Mapping[str, Any]) -> bo
     words = _forecast_words(
         tuple(lexicon.get("forecast_cues", ())), tuple(lexicon.get("forecast_levels", ()))
     )
+    if _DAY_SUBJECT_VERB.match(text, end):
+        return True
     lo, hi = _sentence_bounds(text, start, end)
     begin = _clause_start(text, lo, start)
     cut = _CLAUSE_CUT.search(text, end, hi)
@@ -473,11 +536,64 @@ def _scan(
     ahead of it (`_premodifies_event`), and that a present-tense forecast with no cue looks
     ahead (`_forecast`)."""
     found = _scan_cues(text, start, end, lexicon, limit)
-    if found[0] == "past" and _premodifies_event(text, start, end):
+    if found[0] == "past" and (
+        _premodifies_event(text, start, end)
+        or (found[2] > 1 and _dated_event(text, start, end, lexicon))
+    ):
         return None, None, -1
     if found == (None, None, -1) and _forecast(text, start, end, lexicon):
         return "future", None, -1
     return found
+
+
+# Words that may stand before a phrase opening its clause ("that from midnight on Sunday, ...").
+_FRONT_WORDS = frozenset(
+    {"from", "on", "in", "at", "by", "until", "till", "starting", "beginning", "as", "of"}
+    | {"early", "late", "after", "before", "midnight", "noon"}
+)
+
+
+def _fronted(words: list[str]) -> str | None:
+    """Whether the phrase opens its clause: "start" at the head of its sentence ("On Monday,
+    the Broncos travel ..."), "that" after a complementizer and a preposition ("announced that
+    from Sunday, beer would rise"); there the clause's own verb, to the right, dates it."""
+    k = len(words)
+    while k and words[k - 1] in _FRONT_WORDS:
+        k -= 1
+    if k == 0:
+        return "start"
+    return "that" if words[k - 1] == "that" and k < len(words) else None
+
+
+def _right_cue(
+    right: list[str],
+    right_m: list[re.Match[str]],
+    left: list[str],
+    fronted: str | None,
+    cues: tuple[frozenset[str], ...],
+    sched: frozenset[str],
+    reporting: frozenset[str],
+) -> tuple[Direction, str | None, int] | None:
+    """The nearest tense cue after the phrase, if any (see `_scan_cues`)."""
+    for i, tok in enumerate(right):
+        nxt = right[i + 1] if i + 1 < len(right) else None
+        prev = _pluperfect(right, i) if i else (left[-1] if left else None)
+        # "On Friday, the trial begins": a schedule verb just after the phrase, in its clause;
+        # a bare plural one too when the phrase opens the clause ("On Monday, the Broncos
+        # travel").
+        if (
+            0 < i <= _RIGHT_SCHEDULE_WORDS
+            and (tok.endswith("s") or fronted)
+            and _schedule(right_m, i, i, sched)
+        ):
+            if not any(w in _RELATIVE or w == "that" for w in right[:i]):
+                return "future", tok, -1
+        d = _classify(tok, prev, nxt, *cues, after=right[i + 2] if i + 2 < len(right) else None)
+        if d == "past" and _reduced(right_m[i], tok, nxt, reporting):
+            continue
+        if d:
+            return (None if d == "replaced" else d), tok, -1
+    return None
 
 
 def _scan_cues(
@@ -498,6 +614,7 @@ def _scan_cues(
         tuple(lexicon["past_cues"]),
         tuple(lexicon["not_past_ed"]),
         tuple(lexicon["future_cues_before_to"]),
+        tuple(lexicon.get("past_same_form", ())),
     )
     sched, participles = _schedule_cues(
         tuple(lexicon.get("schedule_verbs", ())), tuple(lexicon.get("schedule_participles", ()))
@@ -518,6 +635,12 @@ def _scan_cues(
         text, end, left[-1] if left else None, right, right_m, cues, participles
     ):
         return "future", verb, -1
+    # "Wednesday's vote was close": a possessive opens no clause
+    fronted = None if text.startswith(("'", "\u2019"), end) else _fronted(all_words)
+    if fronted == "that" and (
+        found := _right_cue(right, right_m, left, fronted, cues, sched, reporting)
+    ):
+        return found  # "announced that from Sunday, beer would rise": the clause's own verb
     # The clause before the phrase usually holds its verb; look there first, nearest first.
     infinitive = False
     relative = False
@@ -533,7 +656,7 @@ def _scan_cues(
             return "future", left[i], gap
         if for_phrase and left[i] in set_for and gap <= _SCHEDULE_WORDS:
             return "future", left[i], gap  # "The judge set a hearing for Friday"
-        d = _classify(left[i], prev, nxt, *cues)
+        d = _classify(left[i], prev, nxt, *cues, after=left[i + 2] if i + 2 < len(left) else None)
         if d == "past" and _reduced(left_m[i], left[i], nxt, reporting):
             reduced = left_m[i].start()
             continue
@@ -549,18 +672,8 @@ def _scan_cues(
     if relative:
         close = text.find(",", end, hi)
         right = right[: sum(1 for m in right_m if close < 0 or m.start() < close)]
-    for i, tok in enumerate(right):
-        nxt = right[i + 1] if i + 1 < len(right) else None
-        prev = _pluperfect(right, i) if i else (left[-1] if left else None)
-        # "On Friday, the trial begins": a schedule verb just after the phrase, in its clause.
-        if 0 < i <= _RIGHT_SCHEDULE_WORDS and tok.endswith("s") and _schedule(right_m, i, i, sched):
-            if not any(w in _RELATIVE or w == "that" for w in right[:i]):
-                return "future", tok, -1
-        d = _classify(tok, prev, nxt, *cues)
-        if d == "past" and _reduced(right_m[i], tok, nxt, reporting):
-            continue
-        if d:
-            return (None if d == "replaced" else d), tok, -1
+    if found := _right_cue(right, right_m, left, fronted, cues, sched, reporting):
+        return found
     if relative or len(left) < limit or text.startswith(("'s", "\u2019s"), end):
         return None, None, -1  # "get around Wednesday's ruling": a noun's modifier, not the verb's
     # Nothing near: an explicit future cue earlier in the same clause still governs
