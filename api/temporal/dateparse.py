@@ -9,7 +9,7 @@ comes from the sentence's tense.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -56,9 +56,21 @@ def absolute(year: int, month: int, day: int) -> date | None:
     return parse(f"{day} {_MONTHS[month - 1]} {year:04d}", None, fmt="%d %B %Y")
 
 
+# A Monday. Weekday names and day/week counts move a date the same way from any base with
+# the same weekday, so dateparser reads them once against a fixed base of that weekday and
+# every document shares the cache entry (months and years clamp at month ends: not these).
+_WEEK_BASE = date(2001, 1, 1)
+
+
+def _from_week_base(phrase: str, dct: date, prefer: Prefer = "current_period") -> date | None:
+    base = _WEEK_BASE + timedelta(days=dct.weekday())
+    found = parse(phrase, base, prefer)
+    return dct + (found - base) if found is not None else None
+
+
 def weekday(wd: int, dct: date, prefer: Prefer) -> date:
     """The nearest ISO weekday `wd` before (past) or after (future) `dct`, never `dct`."""
-    found = parse(_WEEKDAYS[wd - 1], dct, prefer)
+    found = _from_week_base(_WEEKDAYS[wd - 1], dct, prefer)
     assert found is not None, wd  # dateparser always reads a bare weekday name
     return found
 
@@ -73,7 +85,8 @@ def offset(dct: date, unit: str, n: int) -> date | None:
         return dct if word else None
     count = abs(n)
     phrase = f"{count} {word}{'s' if count != 1 else ''}"
-    return parse(f"{phrase} ago" if n < 0 else f"in {phrase}", dct)
+    phrase = f"{phrase} ago" if n < 0 else f"in {phrase}"
+    return _from_week_base(phrase, dct) if unit in {"D", "W"} else parse(phrase, dct)
 
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

@@ -59,13 +59,21 @@ def _windows(text: str, starts: list[int], reach: tuple[int, int]) -> list[tuple
     return snapped
 
 
-def _matches(rule: Rule, text: str, index: dict[str, list[int]]):
+def _matches(rule: Rule, text: str, index: dict[str, list[int]], windows: dict | None = None):
+    """Matches of `rule` in `text`; `windows` caches the scan windows of one document by
+    (anchors, reach), which many rules share."""
     if rule.anchors is None:
         yield from rule.regex.finditer(text)
         return
-    starts = [s for a in rule.anchors for s in index.get(a, ())]
+    key = (rule.anchors, rule.reach)
+    spans = windows.get(key) if windows is not None else None
+    if spans is None:
+        starts = [s for a in rule.anchors for s in index.get(a, ())]
+        spans = _windows(text, starts, rule.reach)
+        if windows is not None:
+            windows[key] = spans
     last_end = -1
-    for lo, hi in _windows(text, starts, rule.reach):
+    for lo, hi in spans:
         for m in rule.regex.finditer(text, lo, hi):
             if m.start() >= last_end:  # windows never overlap, but be safe
                 last_end = m.end()
@@ -73,11 +81,14 @@ def _matches(rule: Rule, text: str, index: dict[str, list[int]]):
 
 
 def _candidates(
-    text: str, ruleset: RuleSet, index: dict[str, list[int]]
+    text: str, ruleset: RuleSet, index: dict[str, list[int]], windows: dict
 ) -> list[tuple[int, int, int, Mention]]:
     found = []
+    present = set(index)
     for order, rule in enumerate(ruleset.rules):
-        for m in _matches(rule, text, index):
+        if rule.anchors is not None and rule.anchors.isdisjoint(present):
+            continue  # none of its anchor tokens in this text: nothing to scan
+        for m in _matches(rule, text, index, windows):
             if m.end() > m.start():
                 found.append(
                     (
@@ -93,10 +104,17 @@ def _candidates(
 def detect(text: str, ruleset: RuleSet) -> list[Mention]:
     """Non-overlapping mentions sorted by start; longer spans beat shorter, then rule order."""
     index = _anchor_index(text, ruleset)
-    found = _candidates(text, ruleset, index)
+    windows: dict = {}
+    found = _candidates(text, ruleset, index, windows)
     if not found:
         return []
-    blocks = [(m.start(), m.end()) for neg in ruleset.negatives for m in _matches(neg, text, index)]
+    present = set(index)
+    blocks = [
+        (m.start(), m.end())
+        for neg in ruleset.negatives
+        if neg.anchors is None or not neg.anchors.isdisjoint(present)
+        for m in _matches(neg, text, index, windows)
+    ]
     found.sort(key=lambda t: t[:3])
     taken: list[Mention] = []
     for *_, cand in found:
