@@ -90,6 +90,16 @@ def _past_before_phrase(fragment: str, phrase: str, rules: Rules) -> bool:
     return False
 
 
+# "to comply", "to leave": an infinitive that a deadline sets a time for (not "to the end").
+_INFINITIVE = re.compile(r"\bto\s+(?!(?:the|a|an|its|their|his|her|our)\b)[a-z]+")
+
+
+def _past_act_with_end(fragment: str, deadline: str, rules: Rules) -> bool:
+    """ "extended their supply cuts until December": a past act that merely has an end date
+    is a claim; "gave Apple until March 7 to comply" still sets a deadline for an act."""
+    return _past_before_phrase(fragment, deadline, rules) and not _INFINITIVE.search(fragment)
+
+
 def _prediction(fragment: str, ev: Evidence, rules: Rules) -> tuple[float, str] | None:
     """(weight, cue) of the strongest future cue, or None."""
     strong = {c.name: c.weight for c, _ in _first(rules.cues["prediction"], fragment)}
@@ -99,7 +109,7 @@ def _prediction(fragment: str, ev: Evidence, rules: Rules) -> tuple[float, str] 
     for cue, match in _modals(rules.cues["weak_modal"], fragment):
         if not _past_before(fragment, match.start(), rules):
             found.append((cue.weight, match.group(0).lower()))
-    if ev.deadline:
+    if ev.deadline and not _past_act_with_end(fragment, ev.deadline, rules):
         found.append((DEADLINE_WEIGHT, f"deadline: {ev.deadline}"))
     if ev.future_time and not found and not _past_before_phrase(fragment, ev.future_time, rules):
         found.append((FUTURE_TIME_WEIGHT, f"future time: {ev.future_time}"))
