@@ -59,11 +59,28 @@ def _windows(text: str, starts: list[int], reach: tuple[int, int]) -> list[tuple
     return snapped
 
 
+def _finditer(regex: re.Pattern[str], text: str, lo: int, hi: int):
+    """`regex.finditer(text, lo, hi)`, but no match runs across a line break (no TBAQ
+    timex does: "around 2 a.m.\nOn Friday" is two). A match that does is retried up to
+    its first break, and the scan goes on after it; matches within a line cost nothing."""
+    while True:
+        for m in regex.finditer(text, lo, hi):
+            nl = text.find("\n", m.start(), m.end())
+            if nl < 0:
+                yield m
+                continue
+            yield from _finditer(regex, text, m.start(), nl)
+            lo = nl + 1
+            break
+        else:
+            return
+
+
 def _matches(rule: Rule, text: str, index: dict[str, list[int]], windows: dict | None = None):
     """Matches of `rule` in `text`; `windows` caches the scan windows of one document by
     (anchors, reach), which many rules share."""
     if rule.anchors is None:
-        yield from rule.regex.finditer(text)
+        yield from _finditer(rule.regex, text, 0, len(text))
         return
     key = (rule.anchors, rule.reach)
     spans = windows.get(key) if windows is not None else None
@@ -74,8 +91,18 @@ def _matches(rule: Rule, text: str, index: dict[str, list[int]], windows: dict |
             windows[key] = spans
     last_end = -1
     for lo, hi in spans:
-        for m in rule.regex.finditer(text, lo, hi):
+        found = rule.regex.finditer(text, lo, hi)
+        for m in found:
+            if "\n" in m.group(0):  # rare: rescan this window without crossing the break
+                found = _finditer(rule.regex, text, m.start(), hi)
+                break
             if m.start() >= last_end:  # windows never overlap, but be safe
+                last_end = m.end()
+                yield m
+        else:
+            continue
+        for m in found:
+            if m.start() >= last_end:
                 last_end = m.end()
                 yield m
 

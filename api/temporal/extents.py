@@ -101,6 +101,8 @@ def n_duration(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "five months", "the past three years", "nearly forty years", "48-hour"."""
     g = m.groupdict()
     n = number(g["num"], ctx.lex)
+    if n is None and key(g["num"]) in {"another", "a single"}:
+        n = 1  # "at least another week", "a single day"
     if n is None and g.get("half") and not g["num"]:
         n = 1  # "the past year and a half"
     if n is None:

@@ -464,8 +464,8 @@ def n_quarter(m: re.Match[str], ctx: Ctx) -> Norm | None:
     ago = int(rel in {"year-ago", "year-earlier", "comparable year-ago", "comparable"})
     ago |= int(rel in {"corresponding", "year-before"})
     ago |= int(bool(g.get("ago")))  # "the quarter a year ago"
-    if g.get("ord"):
-        q = ctx.lex["ordinals"][key(g["ord"])]
+    if g.get("ord"):  # "the final quarter of the year": the fourth
+        q = 4 if key(g["ord"]) == "final" else ctx.lex["ordinals"][key(g["ord"])]
         year = _quarter_year(g, q, ctx) - ago
     elif rel == "current":
         year, q = dct.year, quarter_of(dct)
@@ -574,6 +574,10 @@ def n_half(m: re.Match[str], ctx: Ctx) -> Norm | None:
     h = 2 if key(m["ord"]) == "last" else ctx.lex["ordinals"][key(m["ord"])]
     if " of " not in key(m.group(0)) and not _bare_half_ok(m, ctx):
         return None
+    if m["month"]:  # "the second half of May": the month, mod END (TimeML, as TBAQ's decade)
+        month = month_num(m["month"], ctx.lex)
+        year = year_num(m["myear"], ctx.lex) if m["myear"] else resolve_month(month, ctx)
+        return Norm(month_value(year, month), mod="START" if h == 1 else "END")
     if m["year"]:
         year = year_num(m["year"], ctx.lex)
     elif m["rel"]:
@@ -643,6 +647,15 @@ def n_weekday(m: re.Match[str], ctx: Ctx) -> Norm | None:
             d = resolve_weekday(wd, ctx)
     elif (gd := ctx.memory.get("glossed_day")) and gd[0] == ctx.start:
         d = gd[1]  # "4 p.m. EDT (2000 GMT) Sunday": the clock time's day
+    elif not rel and key(m["pm"]) in {"later", "earlier"}:
+        # "later Wednesday": later on a day just past or at hand, the nearest one
+        ahead = dateparse.weekday(wd, ctx.dct, "future")
+        back = dateparse.weekday(wd, ctx.dct, "past")
+        d = (
+            ctx.dct
+            if wd == ctx.dct.isoweekday()
+            else min(ahead, back, key=lambda x: abs((x - ctx.dct).days) + (x > ctx.dct) * 0.5)
+        )
     else:
         d = resolve_weekday(wd, ctx, m["rel"])
     mod = part_mod(m["pm"], ctx.lex)
@@ -711,8 +724,11 @@ def _weekend(rel: str, off: int, ctx: Ctx) -> date:
             return story + timedelta(days=(6 - story.isoweekday()) % 7)
         return story - timedelta(days=(story.isoweekday() + 1) % 7)
     saturday = ctx.dct + timedelta(days=6 - ctx.dct.isoweekday())
+    # "this weekend" is deictic: a past tense moves it back only from a Monday ("we played
+    # this weekend"), not after a reporting verb on a Friday ("said talks this weekend")
+    back = ctx.dct.isoweekday() == 1 if rel == "this" else True
     if ctx.dct.isoweekday() < 6 and (
-        ctx.direction() == "past" or (rel == "the" and not ctx.direction())
+        (ctx.direction() == "past" and back) or (rel == "the" and not ctx.direction())
     ):
         return saturday - timedelta(days=7)
     return saturday

@@ -72,6 +72,13 @@ _ADJECTIVE_AFTER = frozenset(
 _FORMERLY = frozenset({"originally", "initially", "previously"})
 
 
+# A present progressive is a plan when it governs a date ("is facing a Tuesday deadline").
+_PROGRESSIVE = frozenset({"is", "are", "am", "'s", "'re"})
+# Not a verb, or an ongoing state rather than a plan ("is continuing to try ... under a June
+# agreement").
+_NOT_PROGRESSIVE = frozenset({"being", "during", "including", "according", "nothing"})
+_NOT_PROGRESSIVE |= {"continuing", "trying", "seeking", "struggling", "remaining", "working"}
+
 # A present "is/are" right before the phrase ("The deadline is Friday", "The vote is on
 # Wednesday") or before a scheduling participle ("is set for", "is due in court") looks ahead.
 _BE_PRESENT = frozenset({"is", "are", "am", "be", "been", "being"})
@@ -240,6 +247,13 @@ def _classify(
         return "future"
     if low in before_to and nxt == "to":
         return "future"
+    if (
+        prev in _PROGRESSIVE
+        and len(low) > 4
+        and low.endswith("ing")
+        and low not in _NOT_PROGRESSIVE
+    ):
+        return "future"  # "is facing a deadline on Tuesday", "are meeting Friday": a plan
     if nxt == "than" and low in {"earlier", "later", "sooner"}:
         return None  # "no earlier than Thursday": a bound, not the tense of the clause
     if low in past:
@@ -256,6 +270,7 @@ def _classify(
         and low.endswith("ed")
         and low not in not_ed
         and prev not in _PARTICIPLE_AFTER
+        and prev not in _IS_TO  # "if agreement is reached": a present passive
         and prev not in _ADJECTIVE_AFTER
         and not (prev or "").endswith("'s")  # "the country's damaged grid": an adjective
         and not low.startswith("un")  # "unspecified", "unnamed": adjectives
@@ -565,6 +580,12 @@ def _fronted(words: list[str]) -> str | None:
     return "that" if words[k - 1] == "that" and k < len(words) else None
 
 
+def _compound(m: re.Match[str]) -> bool:
+    """Whether token `m` is the first part of a hyphenated modifier ("a last-ditch effort",
+    "far-reaching"): no verb of the clause."""
+    return m.string[m.end() : m.end() + 1] == "-" and m.string[m.end() + 1 : m.end() + 2].isalpha()
+
+
 def _right_cue(
     right: list[str],
     right_m: list[re.Match[str]],
@@ -573,8 +594,11 @@ def _right_cue(
     cues: tuple[frozenset[str], ...],
     sched: frozenset[str],
     reporting: frozenset[str],
+    end: int = -1,
 ) -> tuple[Direction, str | None, int] | None:
-    """The nearest tense cue after the phrase, if any (see `_scan_cues`)."""
+    """The nearest tense cue after the phrase (ending at `end`), if any (see `_scan_cues`)."""
+    m0 = right_m[0] if right_m else None
+    end = end if end >= 0 else (m0.start() if m0 else 0)
     for i, tok in enumerate(right):
         nxt = right[i + 1] if i + 1 < len(right) else None
         prev = _pluperfect(right, i) if i else (left[-1] if left else None)
@@ -588,12 +612,25 @@ def _right_cue(
         ):
             if not any(w in _RELATIVE or w == "that" for w in right[:i]):
                 return "future", tok, -1
+        if _compound(right_m[i]):
+            continue
+        if (
+            prev in _PROGRESSIVE
+            and tok.endswith("ing")
+            and _CLAUSE_CUT.search(m0.string, end, right_m[i].start())
+        ):
+            continue  # "After failing ... on Thursday, Greece is facing": another clause's plan
         d = _classify(tok, prev, nxt, *cues, after=right[i + 2] if i + 2 < len(right) else None)
         if d == "past" and _reduced(right_m[i], tok, nxt, reporting):
             continue
         if d:
             return (None if d == "replaced" else d), tok, -1
     return None
+
+
+def _cue_at(toks: list[re.Match[str]], word: str | None) -> int:
+    """Where the first token `word` starts (0 when absent)."""
+    return next((m.start() for m in toks if _low(m) == word), 0)
 
 
 def _scan_cues(
@@ -638,7 +675,7 @@ def _scan_cues(
     # "Wednesday's vote was close": a possessive opens no clause
     fronted = None if text.startswith(("'", "\u2019"), end) else _fronted(all_words)
     if fronted == "that" and (
-        found := _right_cue(right, right_m, left, fronted, cues, sched, reporting)
+        found := _right_cue(right, right_m, left, fronted, cues, sched, reporting, end)
     ):
         return found  # "announced that from Sunday, beer would rise": the clause's own verb
     # The clause before the phrase usually holds its verb; look there first, nearest first.
@@ -656,12 +693,24 @@ def _scan_cues(
             return "future", left[i], gap
         if for_phrase and left[i] in set_for and gap <= _SCHEDULE_WORDS:
             return "future", left[i], gap  # "The judge set a hearing for Friday"
+        if _compound(left_m[i]):
+            continue
         d = _classify(left[i], prev, nxt, *cues, after=left[i + 2] if i + 2 < len(left) else None)
         if d == "past" and _reduced(left_m[i], left[i], nxt, reporting):
             reduced = left_m[i].start()
             continue
         if d == "replaced":
             return None, left[i], gap
+        if d == "past" and gap >= 2 and left[i] in reporting and not infinitive:
+            # "said the meeting on Saturday would be decisive": the phrase sits in what was
+            # said, whose own future verb dates it, not the saying
+            ahead = _right_cue(right, right_m, left, fronted, cues, sched, reporting, end)
+            if (
+                ahead
+                and ahead[0] == "future"
+                and not _CLAUSE_CUT.search(text, end, _cue_at(right_m, ahead[1]))
+            ):
+                return ahead
         if d:
             # "ordered him to surrender by March 6": a past verb does not date what its
             # infinitive looks ahead to ("will open to traffic in January" keeps its future).
@@ -672,10 +721,15 @@ def _scan_cues(
     if relative:
         close = text.find(",", end, hi)
         right = right[: sum(1 for m in right_m if close < 0 or m.start() < close)]
-    if found := _right_cue(right, right_m, left, fronted, cues, sched, reporting):
+    found = _right_cue(right, right_m, left, fronted, cues, sched, reporting, end)
+    if found and not (
+        found[0] == "past"
+        and len(left) >= limit
+        and _CLAUSE_CUT.search(text, end, _cue_at(right_m, found[1]))
+    ):
         return found
     if relative or len(left) < limit or text.startswith(("'s", "\u2019s"), end):
-        return None, None, -1  # "get around Wednesday's ruling": a noun's modifier, not the verb's
+        return found or (None, None, -1)  # "get around Wednesday's ruling": a noun's modifier
     # Nothing near: an explicit future cue earlier in the same clause still governs
     # ("He will attend the first meeting of a new NATO-Ukraine Council on Wednesday").
     # Any other cue, or a relative pronoun opening a clause of its own, ends the search.
@@ -700,4 +754,6 @@ def _scan_cues(
             return "future", low, -1  # "faces a tough vote in the Senate on Friday"
         if i and _schedule(clause, i, 0, sched):
             break  # a present verb too far off to govern the phrase
-    return None, None, -1
+    # "These will then be discussed with party leaders on Friday, a spokesman has said": a
+    # past cue beyond a comma is another clause's; only a future earlier in this one beats it.
+    return found or (None, None, -1)
