@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
@@ -633,19 +634,39 @@ def _cue_at(toks: list[re.Match[str]], word: str | None) -> int:
     return next((m.start() for m in toks if _low(m) == word), 0)
 
 
-def _scan_cues(
-    text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int
-) -> tuple[Direction, str | None, int]:
-    """The direction, the cue word that decided it and how many words lie between the cue
-    and the phrase on the left (-1 when the cue is to the right or came from afar).
+@dataclass(slots=True)
+class _Window:
+    """The words around a phrase in its sentence, and the cue tables to read them with."""
 
-    A present-simple schedule verb near the phrase ("leaves Wednesday", "begins Friday",
-    "faces elections in May") or a present copula ("is set for", "is due", "The deadline is
-    Friday") is a future cue. A weekday coordinated with one before it ("on Thursday and
-    Friday") is read from the first. Inside a ", who/which ..." clause the main clause to the
-    right does not count. When no cue is within `limit` words, an explicit future cue earlier
-    in the same clause ("will attend the first meeting of a new council on Wednesday") still
-    counts."""
+    text: str
+    start: int  # the first of coordinated days ("on Thursday and [Friday]")
+    end: int
+    lo: int
+    hi: int
+    limit: int
+    all_left: list[re.Match[str]]  # every word from the sentence start to the phrase
+    all_words: list[str]
+    left_m: list[re.Match[str]]  # the last `limit` of them
+    left: list[str]
+    right_m: list[re.Match[str]]
+    right: list[str]
+    cues: tuple[frozenset[str], ...]
+    sched: frozenset[str]
+    participles: frozenset[str]
+    set_for: frozenset[str]
+    reporting: frozenset[str]
+
+    def right_cue(self, fronted: str | None) -> Scan | None:
+        return _right_cue(
+            self.right, self.right_m, self.left, fronted, self.cues, self.sched,
+            self.reporting, self.end,
+        )  # fmt: skip
+
+
+Scan = tuple[Direction, str | None, int]
+
+
+def _window(text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int) -> _Window:
     cues = _cues(
         tuple(lexicon["future_cues"]),
         tuple(lexicon["past_cues"]),
@@ -657,103 +678,132 @@ def _scan_cues(
         tuple(lexicon.get("schedule_verbs", ())), tuple(lexicon.get("schedule_participles", ()))
     )
     names = _names(tuple(lexicon["weekdays"]) + tuple(lexicon["months"]))
-    set_for = _words(tuple(lexicon.get("schedule_for_verbs", ())))
-    reporting = _words(tuple(lexicon.get("reporting_verbs", ())))
     lo, hi = _sentence_bounds(text, start, end)
     if m := names.search(text, lo, start):
         start = m.start()  # "on Thursday and [Friday]": the pair shares one verb
     all_left = list(_TOKEN.finditer(text, lo, start))
     left_m = all_left[-limit:]
     all_words = [_low(m) for m in all_left]
-    left = all_words[len(all_words) - len(left_m) :]
     right_m = list(_TOKEN.finditer(text, end, hi))[:limit]
-    right = [_low(m) for m in right_m]
+    return _Window(
+        text, start, end, lo, hi, limit, all_left, all_words, left_m,
+        all_words[len(all_words) - len(left_m) :], right_m, [_low(m) for m in right_m],
+        cues, sched, participles,
+        _words(tuple(lexicon.get("schedule_for_verbs", ()))),
+        _words(tuple(lexicon.get("reporting_verbs", ()))),
+    )  # fmt: skip
+
+
+def _scan_cues(text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int) -> Scan:
+    """The direction, the cue word that decided it and how many words lie between the cue
+    and the phrase on the left (-1 when the cue is to the right or came from afar).
+
+    A present-simple schedule verb near the phrase ("leaves Wednesday", "begins Friday",
+    "faces elections in May") or a present copula ("is set for", "is due", "The deadline is
+    Friday") is a future cue. A weekday coordinated with one before it ("on Thursday and
+    Friday") is read from the first. Inside a ", who/which ..." clause the main clause to the
+    right does not count. When no cue is within `limit` words, an explicit future cue earlier
+    in the same clause ("will attend the first meeting of a new council on Wednesday") still
+    counts."""
+    w = _window(text, start, end, lexicon, limit)
+    left = w.left
     if verb := _future_subject(
-        text, end, left[-1] if left else None, right, right_m, cues, participles
+        text, end, left[-1] if left else None, w.right, w.right_m, w.cues, w.participles
     ):
         return "future", verb, -1
     # "Wednesday's vote was close": a possessive opens no clause
-    fronted = None if text.startswith(("'", "\u2019"), end) else _fronted(all_words)
-    if fronted == "that" and (
-        found := _right_cue(right, right_m, left, fronted, cues, sched, reporting, end)
-    ):
+    fronted = None if text.startswith(("'", "\u2019"), end) else _fronted(w.all_words)
+    if fronted == "that" and (found := w.right_cue(fronted)):
         return found  # "announced that from Sunday, beer would rise": the clause's own verb
-    # The clause before the phrase usually holds its verb; look there first, nearest first.
-    infinitive = False
-    relative = False
-    reduced = -1  # where a skipped reduced participle starts (", followed by ... Tuesday")
-    for_phrase = bool(left) and left[-1] == "for"
-    for i in range(len(left) - 1, -1, -1):
-        nxt = left[i + 1] if i + 1 < len(left) else None
-        whole = len(all_left) - len(left) + i  # its index with the words before the window
-        prev = _pluperfect(all_words, whole)  # the word before may lie outside the window
-        gap = len(left) - 1 - i
-        infinitive = infinitive or (_infinitive(left_m, i) and prev not in cues[3])
-        if _schedule(all_left, whole, gap, sched) or _present_plan(left, i, gap, participles):
-            return "future", left[i], gap
-        if for_phrase and left[i] in set_for and gap <= _SCHEDULE_WORDS:
-            return "future", left[i], gap  # "The judge set a hearing for Friday"
-        if _compound(left_m[i]):
-            continue
-        d = _classify(left[i], prev, nxt, *cues, after=left[i + 2] if i + 2 < len(left) else None)
-        if d == "past" and _reduced(left_m[i], left[i], nxt, reporting):
-            reduced = left_m[i].start()
-            continue
-        if d == "replaced":
-            return None, left[i], gap
-        if d == "past" and gap >= 2 and left[i] in reporting and not infinitive:
-            # "said the meeting on Saturday would be decisive": the phrase sits in what was
-            # said, whose own future verb dates it, not the saying
-            ahead = _right_cue(right, right_m, left, fronted, cues, sched, reporting, end)
-            if (
-                ahead
-                and ahead[0] == "future"
-                and not _CLAUSE_CUT.search(text, end, _cue_at(right_m, ahead[1]))
-            ):
-                return ahead
-        if d:
-            # "ordered him to surrender by March 6": a past verb does not date what its
-            # infinitive looks ahead to ("will open to traffic in January" keeps its future).
-            return (None, None, -1) if infinitive and d == "past" else (d, left[i], gap)
-        if left[i] in _RELATIVE and text[lo : left_m[i].start()].rstrip().endswith(","):
-            relative = True  # ", who ... on Monday,": the clause keeps its own tense
-            break
+    decided, relative, reduced = _left_cue(w, fronted)
+    if decided:
+        return decided
     if relative:
-        close = text.find(",", end, hi)
-        right = right[: sum(1 for m in right_m if close < 0 or m.start() < close)]
-    found = _right_cue(right, right_m, left, fronted, cues, sched, reporting, end)
+        close = text.find(",", end, w.hi)
+        w.right = w.right[: sum(1 for m in w.right_m if close < 0 or m.start() < close)]
+    found = w.right_cue(fronted)
     if found and not (
         found[0] == "past"
         and len(left) >= limit
-        and _CLAUSE_CUT.search(text, end, _cue_at(right_m, found[1]))
+        and _CLAUSE_CUT.search(text, end, _cue_at(w.right_m, found[1]))
     ):
         return found
     if relative or len(left) < limit or text.startswith(("'s", "\u2019s"), end):
         return found or (None, None, -1)  # "get around Wednesday's ruling": a noun's modifier
-    # Nothing near: an explicit future cue earlier in the same clause still governs
-    # ("He will attend the first meeting of a new NATO-Ukraine Council on Wednesday").
-    # Any other cue, or a relative pronoun opening a clause of its own, ends the search.
-    begin = _clause_start(text, lo, start)
-    if lo < begin <= reduced <= begin + 2:
+    # "These will then be discussed with party leaders on Friday, a spokesman has said": a
+    # past cue beyond a comma is another clause's; only a future earlier in this one beats it.
+    return _far_future(w, reduced) or found or (None, None, -1)
+
+
+def _left_cue(w: _Window, fronted: str | None) -> tuple[Scan | None, bool, int]:
+    """The clause before the phrase usually holds its verb: the nearest cue there, nearest
+    first. Also whether a ", who/which" clause holds the phrase, and where a skipped reduced
+    participle starts (", followed by ... Tuesday"; -1: none)."""
+    left, left_m, cues = w.left, w.left_m, w.cues
+    infinitive = False
+    reduced = -1
+    for_phrase = bool(left) and left[-1] == "for"
+    for i in range(len(left) - 1, -1, -1):
+        nxt = left[i + 1] if i + 1 < len(left) else None
+        whole = len(w.all_left) - len(left) + i  # its index with the words before the window
+        prev = _pluperfect(w.all_words, whole)  # the word before may lie outside the window
+        gap = len(left) - 1 - i
+        infinitive = infinitive or (_infinitive(left_m, i) and prev not in cues[3])
+        if _schedule(w.all_left, whole, gap, w.sched) or _present_plan(left, i, gap, w.participles):
+            return ("future", left[i], gap), False, reduced
+        if for_phrase and left[i] in w.set_for and gap <= _SCHEDULE_WORDS:
+            return ("future", left[i], gap), False, reduced  # "set a hearing for Friday"
+        if _compound(left_m[i]):
+            continue
+        d = _classify(left[i], prev, nxt, *cues, after=left[i + 2] if i + 2 < len(left) else None)
+        if d == "past" and _reduced(left_m[i], left[i], nxt, w.reporting):
+            reduced = left_m[i].start()
+            continue
+        if d == "replaced":
+            return (None, left[i], gap), False, reduced
+        if d == "past" and gap >= 2 and left[i] in w.reporting and not infinitive:
+            # "said the meeting on Saturday would be decisive": the phrase sits in what was
+            # said, whose own future verb dates it, not the saying
+            ahead = w.right_cue(fronted)
+            if (
+                ahead
+                and ahead[0] == "future"
+                and not _CLAUSE_CUT.search(w.text, w.end, _cue_at(w.right_m, ahead[1]))
+            ):
+                return ahead, False, reduced
+        if d:
+            # "ordered him to surrender by March 6": a past verb does not date what its
+            # infinitive looks ahead to ("will open to traffic in January" keeps its future).
+            found = (None, None, -1) if infinitive and d == "past" else (d, left[i], gap)
+            return found, False, reduced
+        if left[i] in _RELATIVE and w.text[w.lo : left_m[i].start()].rstrip().endswith(","):
+            return None, True, reduced  # ", who ... on Monday,": the clause keeps its own tense
+    return None, False, reduced
+
+
+def _far_future(w: _Window, reduced: int) -> Scan | None:
+    """Nothing near: an explicit future cue earlier in the same clause still governs ("He
+    will attend the first meeting of a new NATO-Ukraine Council on Wednesday"). Any other
+    cue, or a relative pronoun opening a clause of its own, ends the search."""
+    begin = _clause_start(w.text, w.lo, w.start)
+    if w.lo < begin <= reduced <= begin + 2:
         # a reduced clause opens here with no finite verb: the clause before it governs
-        begin = _clause_start(text, lo, begin - 1)
-    clause = [m for m in all_left[: len(all_left) - limit] if m.start() >= begin]
+        begin = _clause_start(w.text, w.lo, begin - 1)
+    clause = [m for m in w.all_left[: len(w.all_left) - w.limit] if m.start() >= begin]
     words = [_low(m) for m in clause]
     for i in range(len(words) - 1, -1, -1):
-        nxt = words[i + 1] if i + 1 < len(words) else left[0]
+        nxt = words[i + 1] if i + 1 < len(words) else w.left[0]
         low, prev = words[i], _pluperfect(words, i)
-        if low in _WILL or (low in cues[3] and nxt == "to" and prev != "had"):
+        if low in _WILL or (low in w.cues[3] and nxt == "to" and prev != "had"):
             return "future", low, -1
         if low in _FAR_MODALS and nxt not in _NOT_AFTER_MODAL.get(low, _PERFECT):
             return "future", low, -1  # "would report back ... and possibly agree on Monday"
-        if _present_plan(words, i, _SCHEDULE_WORDS, participles):
+        if _present_plan(words, i, _SCHEDULE_WORDS, w.participles):
             return "future", low, -1
-        if low in _RELATIVE or low == "that" or _classify(low, prev, nxt, *cues):
-            break
-        if i and _schedule(clause, i, len(words) - 1 - i + len(left), sched):
+        if low in _RELATIVE or low == "that" or _classify(low, prev, nxt, *w.cues):
+            return None
+        if i and _schedule(clause, i, len(words) - 1 - i + len(w.left), w.sched):
             return "future", low, -1  # "faces a tough vote in the Senate on Friday"
-        if i and _schedule(clause, i, 0, sched):
-            break  # a present verb too far off to govern the phrase
-    # "These will then be discussed with party leaders on Friday, a spokesman has said": a
-    # past cue beyond a comma is another clause's; only a future earlier in this one beats it.
-    return found or (None, None, -1)
+        if i and _schedule(clause, i, 0, w.sched):
+            return None  # a present verb too far off to govern the phrase
+    return None
