@@ -97,6 +97,10 @@ def anchor_day(ctx: Ctx, anaphoric: bool = False) -> tuple[date, dict | None]:
         return ctx.dct, None
     sent = sentence_start(ctx.text, ctx.start, ctx.memory)
     if days[-1]["sent"] == sent:
+        if days[-1]["day"] < ctx.dct and ctx.direction() == "future":
+            # "said on Thursday they will meet at 15:00": a coming day, not the saying's
+            ahead = [r for r in days if r["sent"] == sent and r["day"] >= ctx.dct]
+            return (ahead[-1]["day"], ahead[-1]) if ahead else (ctx.dct, None)
         return days[-1]["day"], days[-1]
     near = {sent}
     if anaphoric and sent:  # "They met on March 3. The next morning, ..."

@@ -60,7 +60,9 @@ def duration_value(n: float | str, unit: str, is_time: bool) -> str:
         return f"{pre}{whole}{unit}"
     sub = {"Y": (12, "M", False), "D": (24, "H", True), "H": (60, "M", True)}
     sub |= {"M": (60, "S", True) if is_time else (30, "D", False)}
-    k, sub_unit, sub_time = sub.get(unit, (1, unit, is_time))
+    if unit not in sub:  # no smaller unit to carry the fraction: "45.44 seconds" PT45.44S
+        return f"{pre}{round(n, 3):g}{unit}"
+    k, sub_unit, sub_time = sub[unit]
     tail = f"{int(frac * k)}{sub_unit}"
     if not whole:  # "half an hour" PT30M, "half a year" P6M
         return f"{'PT' if is_time or sub_time else 'P'}{tail}"

@@ -220,9 +220,12 @@ _WEEKDAY_CUE_WORDS = 6
 def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
     """Date of a weekday: the previous one in past or neutral contexts, the next in future."""
     dct, rel = ctx.dct, key(rel)
+    seen = ctx.memory.setdefault("weekdays_seen", {})
     if rel in {"last", "this past", "past"}:
+        seen[wd] = (ctx.start, None)  # "last Friday ... Friday's talks": no carrying
         return dateparse.weekday(wd, dct, "past")
     if rel in {"next", "this coming", "coming"}:
+        seen[wd] = (ctx.start, None)
         return dateparse.weekday(wd, dct, "future")
     if wd == dct.isoweekday():  # "Friday" in a Friday paper is that day, either way
         return dct
@@ -241,7 +244,14 @@ def resolve_weekday(wd: int, ctx: Ctx, rel: str | None = None) -> date:
         return ahead if (ahead - dct) < (dct - back) else back
     if direction is None and _after_future_day(ctx):
         direction = "future"
-    return dateparse.weekday(wd, dct, "future" if direction == "future" else "past")
+    if direction is None and (prior := seen.get(wd)) and prior[1] and prior[0] < ctx.start:
+        # "are to meet again on Saturday ... Saturday's meeting follows": a weekday named again
+        # with no cue of its own keeps the coming date its first mention had
+        return prior[1]
+    d = dateparse.weekday(wd, dct, "future" if direction == "future" else "past")
+    if wd not in seen or seen[wd][0] >= ctx.start or direction == "past":
+        seen[wd] = (ctx.start, d if direction == "future" else None)
+    return d
 
 
 # Sentence ends between a remembered day and the phrase ("Highs reach 101 Tuesday. Highs only

@@ -806,19 +806,20 @@ _OVERNIGHT_CUE_WORDS = 8
 def n_daypart_bare(m: re.Match[str], ctx: Ctx) -> Norm | None:
     """ "mid afternoon", "in the morning", "overnight" (the night before), "midday",
     "through the night" (in a past sentence about the report day: the night just past)."""
-    word = key(m["word"])
+    g = m.groupdict()  # daypart_meeting/daypart_subject carry only "dp"
+    word = key(g.get("word"))
     if word == "overnight":  # the night ahead in a future clause ("will remain overnight")
         ahead = ctx.direction(_OVERNIGHT_CUE_WORDS) == "future"
         return Norm(f"{day_value(ctx.dct - timedelta(days=0 if ahead else 1))}TNI")
     base, _ = anchors.anchor_day(ctx)
     if word == "midday":
         return Norm(f"{day_value(base)}T12:00")
-    if m["night"]:
+    if g.get("night"):
         if base == ctx.dct and ctx.direction() == "past":
             base -= timedelta(days=1)
         return Norm(f"{day_value(base)}TNI")
-    code = ctx.lex["dayparts"][key(m["dp"] or m["dp2"])]
-    return Norm(f"{day_value(base)}T{code}", mod=part_mod(m["pm"], ctx.lex))
+    code = ctx.lex["dayparts"][key(m["dp"] or g.get("dp2"))]
+    return Norm(f"{day_value(base)}T{code}", mod=part_mod(g.get("pm"), ctx.lex))
 
 
 @normalizer

@@ -312,8 +312,8 @@ def _pluperfect(words: list[str], i: int) -> str | None:
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     lo = max(0, start - _WINDOW)
-    left = text[lo:start]
-    cuts = [m.end() for m in _BOUNDARY.finditer(left)]
+    left = text[lo : start + 1]  # one more: a phrase opening its sentence is its capital
+    cuts = [m.end() for m in _BOUNDARY.finditer(left) if m.end() <= start - lo]
     lo = lo + cuts[-1] if cuts else lo
     right = text[end : end + _WINDOW]
     m = _BOUNDARY.search(right)
@@ -728,11 +728,41 @@ def _scan_cues(text: str, start: int, end: int, lexicon: Mapping[str, Any], limi
         and _CLAUSE_CUT.search(text, end, _cue_at(w.right_m, found[1]))
     ):
         return found
-    if relative or len(left) < limit or text.startswith(("'s", "\u2019s"), end):
+    if relative or text.startswith(("'s", "\u2019s"), end):
         return found or (None, None, -1)  # "get around Wednesday's ruling": a noun's modifier
+    if len(left) < limit:
+        return found or _bare_infinitive(w) or (None, None, -1)
     # "These will then be discussed with party leaders on Friday, a spokesman has said": a
     # past cue beyond a comma is another clause's; only a future earlier in this one beats it.
-    return _far_future(w, reduced) or found or (None, None, -1)
+    return _far_future(w, reduced) or found or _bare_infinitive(w) or (None, None, -1)
+
+
+def _bare_infinitive(w: _Window) -> Scan | None:
+    """A clause with no finite verb whose infinitive governs the phrase looks ahead: a
+    headline ("Congo to begin vaccinations on Monday") or a participle clause after a comma
+    (", clearing the way for him to compete in a run-off on Saturday")."""
+    begin = _clause_start(w.text, w.lo, w.start)
+    clause = [m for m in w.all_left if m.start() >= begin]
+    if not clause or len(clause) > 16:
+        return None
+    words = [_low(m) for m in clause]
+    if begin > w.lo and not (words[0].endswith("ing") and len(words[0]) > 4):
+        return None  # after a comma only a participle clause ("clearing the way for ...")
+    to = next((i for i in range(1, len(words)) if _infinitive(clause, i)), None)
+    if to is None or words[to - 1] in w.cues[3] or words[to - 1] in _IS_TO:
+        return None
+    if begin == w.lo and (
+        to > 5 or any(x.endswith("ing") or x in _REDUCED_NEXT or x == "while" for x in words[:to])
+    ):
+        return None  # "After failing to reach ...", "Rescuers peer into rubble while trying to"
+    for i, low in enumerate(words):
+        prev = words[i - 1] if i else None
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if low in _MODALS or low in _BE_PRESENT or low in _FINITE_PAST or low in {"has", "have"}:
+            return None
+        if i and _classify(low, prev, nxt, *w.cues):
+            return None
+    return "future", "to", -1
 
 
 def _left_cue(w: _Window, fronted: str | None) -> tuple[Scan | None, bool, int]:

@@ -26,7 +26,8 @@ def test_every_rule_has_examples_or_is_context_bound() -> None:
     context_bound = {"duration_vague_plural", "duration_vague_over", "year_ended", "set_rate"}
     context_bound |= {"duration_vague_anchored", "duration_vague_of"}
     context_bound |= {"ordinal_day", "coordinated_day", "duration_while", "unit_ended"}
-    context_bound |= {"clock_range_first"}
+    context_bound |= {"clock_range_first", "daypart_meeting", "daypart_subject"}
+    context_bound |= {"weekend_adjective"}
     assert bare <= context_bound | {"past_time", "season_in_the", "future_one_day", "clock_daypart"}
 
 
