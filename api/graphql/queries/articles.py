@@ -5,10 +5,10 @@ import strawberry
 from api.graphql.access import CanRead
 from api.graphql.context import Info
 from api.graphql.errors import coded_errors
+from api.graphql.queries.nodes import load_typed
 from api.graphql.types.arguments import After, Before, First, IdArg, Last
 from api.graphql.types.article import Article
 from api.graphql.types.connection import ArticleConnection
-from api.services import ids
 from api.services.catalog import PageArgs, list_articles
 
 
@@ -19,10 +19,7 @@ class ArticleQuery:
         permission_classes=[CanRead],
     )
     async def article(self, info: Info, id: IdArg) -> Article | None:
-        with coded_errors():
-            pk = ids.decode_as(id, "Article")
-        model = await info.context.loaders.article_by_id.load(pk)
-        return Article.from_model(model) if model else None
+        return await load_typed(info, id, "Article")
 
     @strawberry.field(
         description="Articles, newest publication first.", permission_classes=[CanRead]

@@ -37,6 +37,14 @@ async def _load(info: Info, kind: str, pk: int) -> Node | None:
     return build(model) if model is not None else None
 
 
+async def load_typed(info: Info, id: str, kind: str) -> Any | None:
+    """The `kind` object with global ID `id` ("article(id:)", "claim(id:)"); null when none
+    has it. An ID of another kind is a BAD_USER_INPUT error."""
+    with coded_errors():
+        pk = global_ids.decode_as(id, kind)
+    return await _load(info, kind, pk)
+
+
 @strawberry.type
 class NodeQuery:
     @strawberry.field(

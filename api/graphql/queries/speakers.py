@@ -5,10 +5,10 @@ import strawberry
 from api.graphql.access import CanRead
 from api.graphql.context import Info
 from api.graphql.errors import coded_errors
+from api.graphql.queries.nodes import load_typed
 from api.graphql.types.arguments import After, Before, First, IdArg, Last
 from api.graphql.types.connection import SpeakerConnection
 from api.graphql.types.speaker import Speaker
-from api.services import ids
 from api.services.catalog import PageArgs, list_speakers
 
 
@@ -19,10 +19,7 @@ class SpeakerQuery:
         permission_classes=[CanRead],
     )
     async def speaker(self, info: Info, id: IdArg) -> Speaker | None:
-        with coded_errors():
-            pk = ids.decode_as(id, "Speaker")
-        model = await info.context.loaders.speaker_by_id.load(pk)
-        return Speaker.from_model(model) if model else None
+        return await load_typed(info, id, "Speaker")
 
     @strawberry.field(description="Speakers in name order.", permission_classes=[CanRead])
     async def speakers(

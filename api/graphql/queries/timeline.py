@@ -4,13 +4,12 @@ import strawberry
 
 from api.graphql.access import CanRead
 from api.graphql.context import Info
-from api.graphql.errors import coded_errors
+from api.graphql.queries.nodes import load_typed
 from api.graphql.types.arguments import After, Before, FilterArg, First, IdArg, Last, OrderArg
 from api.graphql.types.claim import Claim
 from api.graphql.types.connection import ClaimConnection, claim_connection
 from api.graphql.types.enums import Order
 from api.graphql.types.timeline_filter import TimelineFilter
-from api.services import ids
 
 
 @strawberry.type
@@ -38,7 +37,4 @@ class TimelineQuery:
         permission_classes=[CanRead],
     )
     async def claim(self, info: Info, id: IdArg) -> Claim | None:
-        with coded_errors():
-            pk = ids.decode_as(id, "Claim")
-        model = await info.context.loaders.claim_by_id.load(pk)
-        return Claim.from_model(model) if model else None
+        return await load_typed(info, id, "Claim")
