@@ -28,26 +28,17 @@ _BOUNDARY = re.compile(r"[.!?;]\s+(?=[A-Z\"'])|\n")
 
 
 @cache
-def _cues(
-    future: tuple[str, ...],
-    past: tuple[str, ...],
-    not_ed: tuple[str, ...],
-    to: tuple[str, ...],
-    same: tuple[str, ...] = (),
-) -> tuple[frozenset[str], ...]:
-    return frozenset(future), frozenset(past), frozenset(not_ed), frozenset(to), frozenset(same)
-
-
-@cache
-def _schedule_cues(
-    verbs: tuple[str, ...], participles: tuple[str, ...]
-) -> tuple[frozenset[str], frozenset[str]]:
-    return frozenset(verbs), frozenset(participles)
-
-
-@cache
 def _words(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(words)
+
+
+# The cue lists `_classify` takes, in its argument order (the last one is optional).
+_CUE_LISTS = ("future_cues", "past_cues", "not_past_ed", "future_cues_before_to")
+
+
+def _cues(lexicon: Mapping[str, Any]) -> tuple[frozenset[str], ...]:
+    required = (_words(tuple(lexicon[k])) for k in _CUE_LISTS)
+    return (*required, _words(tuple(lexicon.get("past_same_form", ()))))
 
 
 @cache
@@ -664,19 +655,11 @@ class _Window:
 
 
 Scan = tuple[Direction, str | None, int]
+# The word lists a _Window carries after its cues, in field order.
+_WINDOW_LISTS = ("schedule_verbs", "schedule_participles", "schedule_for_verbs", "reporting_verbs")
 
 
 def _window(text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: int) -> _Window:
-    cues = _cues(
-        tuple(lexicon["future_cues"]),
-        tuple(lexicon["past_cues"]),
-        tuple(lexicon["not_past_ed"]),
-        tuple(lexicon["future_cues_before_to"]),
-        tuple(lexicon.get("past_same_form", ())),
-    )
-    sched, participles = _schedule_cues(
-        tuple(lexicon.get("schedule_verbs", ())), tuple(lexicon.get("schedule_participles", ()))
-    )
     names = _names(tuple(lexicon["weekdays"]) + tuple(lexicon["months"]))
     lo, hi = _sentence_bounds(text, start, end)
     if m := names.search(text, lo, start):
@@ -688,9 +671,8 @@ def _window(text: str, start: int, end: int, lexicon: Mapping[str, Any], limit: 
     return _Window(
         text, start, end, lo, hi, limit, all_left, all_words, left_m,
         all_words[len(all_words) - len(left_m) :], right_m, [_low(m) for m in right_m],
-        cues, sched, participles,
-        _words(tuple(lexicon.get("schedule_for_verbs", ()))),
-        _words(tuple(lexicon.get("reporting_verbs", ()))),
+        _cues(lexicon),
+        *(_words(tuple(lexicon.get(k, ()))) for k in _WINDOW_LISTS),
     )  # fmt: skip
 
 
